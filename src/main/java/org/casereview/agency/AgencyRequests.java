@@ -38,7 +38,8 @@ public final class AgencyRequests {
 
   @Schema(name = "OnboardMemberRequest")
   public record Onboard(
-      @NotBlank @Pattern(regexp = "[a-z0-9._-]{3,60}") @Schema(example = "jane.doe") String username,
+      @NotBlank @Pattern(regexp = "[a-z0-9._-]{3,60}") @Schema(example = "jane.doe")
+          String username,
       @NotBlank @Size(max = 100) String firstName,
       @NotBlank @Size(max = 100) String lastName,
       @NotBlank @Email @Size(max = 254) String email,

@@ -83,7 +83,13 @@ public class AgencyService {
         null,
         null,
         mou.id,
-        Map.of("agencyId", agencyId.toString(), "change", "added", "expiresOn", mou.expiresOn.toString()));
+        Map.of(
+            "agencyId",
+            agencyId.toString(),
+            "change",
+            "added",
+            "expiresOn",
+            mou.expiresOn.toString()));
     return read(agencyId);
   }
 

@@ -18,9 +18,9 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * The members' accounts in Keycloak, through its admin API: created with their agency and roles
- * at onboarding, disabled at offboarding. Failures of the identity provider are a 503 naming no
- * detail of the account.
+ * The members' accounts in Keycloak, through its admin API: created with their agency and roles at
+ * onboarding, disabled at offboarding. Failures of the identity provider are a 503 naming no detail
+ * of the account.
  */
 @ApplicationScoped
 public class KeycloakDirectory {

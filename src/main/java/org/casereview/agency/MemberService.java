@@ -40,7 +40,9 @@ public class MemberService {
     String temporaryPassword = temporaryPassword();
     String subject =
         directory.createUser(
-            request, request.roles().stream().map(Role::realmRole).sorted().toList(), temporaryPassword);
+            request,
+            request.roles().stream().map(Role::realmRole).sorted().toList(),
+            temporaryPassword);
     try {
       return new AgencyViews.Onboarded(registry.register(request, subject), temporaryPassword);
     } catch (RuntimeException e) {

@@ -17,8 +17,7 @@ import org.casereview.policy.Purpose;
 
 /**
  * An agency's memorandum of understanding with the task force: the data categories it agrees to
- * receive and share and the purposes it may use them for. No active MOU, no access to case
- * content.
+ * receive and share and the purposes it may use them for. No active MOU, no access to case content.
  */
 @Entity
 @Table(name = "mou")

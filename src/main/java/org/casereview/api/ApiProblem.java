@@ -3,8 +3,8 @@ package org.casereview.api;
 import java.util.List;
 
 /**
- * A failure that the API answers with an RFC 9457 problem document. The detail is written for
- * the caller and must never contain a confidential value, a key id or SQL.
+ * A failure that the API answers with an RFC 9457 problem document. The detail is written for the
+ * caller and must never contain a confidential value, a key id or SQL.
  */
 public class ApiProblem extends RuntimeException {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One page of a list, with an opaque cursor to the next. There is deliberately no total: a count
- * of rows the caller may not open would itself disclose something.
+ * One page of a list, with an opaque cursor to the next. There is deliberately no total: a count of
+ * rows the caller may not open would itself disclose something.
  */
 @Schema(name = "Page")
 public record Page<T>(

@@ -13,7 +13,8 @@ public record Problem(
     @Schema(example = "No such resource, or not visible to the caller") String title,
     @Schema(example = "404") int status,
     @Schema(description = "What went wrong; never echoes submitted values") String detail,
-    @Schema(description = "The request path", example = "/api/v1/referrals/3f0c...") String instance,
+    @Schema(description = "The request path", example = "/api/v1/referrals/3f0c...")
+        String instance,
     @Schema(description = "Stable error code", example = "NOT_FOUND") String code,
     @Schema(description = "Correlation id, also in the X-Request-Id header") String requestId,
     @Schema(description = "Offending fields, named but never echoed") List<FieldError> errors) {

@@ -42,8 +42,7 @@ public class ProblemMappers {
             .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .collect(Collectors.toList());
-    return respond(
-        ErrorCode.VALIDATION_FAILED, "The request is not valid", errors, request, uri);
+    return respond(ErrorCode.VALIDATION_FAILED, "The request is not valid", errors, request, uri);
   }
 
   @ServerExceptionMapper
@@ -61,8 +60,7 @@ public class ProblemMappers {
   public Response wrongType(
       MismatchedInputException e, ContainerRequestContext request, UriInfo uri) {
     String path = jsonPath(e);
-    String expected =
-        e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+    String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
     return respond(
         ErrorCode.WRONG_TYPE,
         "A property has the wrong type",
@@ -85,14 +83,24 @@ public class ProblemMappers {
   public Response unauthenticated(
       UnauthorizedException e, ContainerRequestContext request, UriInfo uri) {
     return withChallenge(
-        respond(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", List.of(), request, uri));
+        respond(
+            ErrorCode.UNAUTHENTICATED,
+            "A valid bearer token is required",
+            List.of(),
+            request,
+            uri));
   }
 
   @ServerExceptionMapper
   public Response authenticationFailed(
       AuthenticationFailedException e, ContainerRequestContext request, UriInfo uri) {
     return withChallenge(
-        respond(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required", List.of(), request, uri));
+        respond(
+            ErrorCode.UNAUTHENTICATED,
+            "A valid bearer token is required",
+            List.of(),
+            request,
+            uri));
   }
 
   @ServerExceptionMapper
@@ -174,10 +182,7 @@ public class ProblemMappers {
     }
     LOG.errorf(
         "Unexpected failure on %s %s (request %s): %s",
-        request.getMethod(),
-        request.getUriInfo().getPath(),
-        RequestId.of(request),
-        chain);
+        request.getMethod(), request.getUriInfo().getPath(), RequestId.of(request), chain);
   }
 
   private static String fieldPath(ConstraintViolation<?> v) {
@@ -192,9 +197,7 @@ public class ProblemMappers {
 
   private static String jsonPath(JsonMappingException e) {
     return e.getPath().stream()
-        .map(
-            ref ->
-                ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."))
         .replace(".[", "[");
   }
@@ -213,8 +216,7 @@ public class ProblemMappers {
       case "String" -> "a string";
       case "Integer", "int", "Long", "long" -> "an integer";
       case "Boolean", "boolean" -> "a boolean";
-      default ->
-          java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+      default -> java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
     };
   }
 }

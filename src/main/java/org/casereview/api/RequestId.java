@@ -10,8 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Gives every request a correlation id: the client's {@code X-Request-Id} when it is a plain
- * token, a fresh UUID otherwise. The id ties a response to its audit entry and its log lines.
+ * Gives every request a correlation id: the client's {@code X-Request-Id} when it is a plain token,
+ * a fresh UUID otherwise. The id ties a response to its audit entry and its log lines.
  */
 public class RequestId {
 

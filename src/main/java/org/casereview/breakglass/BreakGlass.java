@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.casereview.policy.BreakGlassGrant;
 
 /**
- * An emergency access claimed by one member for one case: short, fixed in time, never extended
- * (a new claim is a new grant with its own justification). The justification is ciphertext.
+ * An emergency access claimed by one member for one case: short, fixed in time, never extended (a
+ * new claim is a new grant with its own justification). The justification is ciphertext.
  */
 @Entity
 @Table(name = "break_glass_grant")

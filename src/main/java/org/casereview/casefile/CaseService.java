@@ -37,7 +37,9 @@ import org.casereview.policy.Purpose;
 import org.casereview.subject.Subject;
 import org.casereview.subject.SubjectService;
 
-/** Cases: opened from a referral, assigned to agencies with an active MOU, closed with an outcome. */
+/**
+ * Cases: opened from a referral, assigned to agencies with an active MOU, closed with an outcome.
+ */
 @ApplicationScoped
 public class CaseService {
 
@@ -61,14 +63,23 @@ public class CaseService {
     file.openedAt = now;
     file.openedBy = caller.memberId();
     file.persist();
-    if (leadAgencyId != null || (participatingAgencyIds != null && !participatingAgencyIds.isEmpty())) {
+    if (leadAgencyId != null
+        || (participatingAgencyIds != null && !participatingAgencyIds.isEmpty())) {
       if (leadAgencyId == null) {
         throw ApiProblem.invalid("leadAgencyId", "required when participating agencies are named");
       }
-      assignAgencies(file, leadAgencyId, participatingAgencyIds == null ? Set.of() : participatingAgencyIds, now);
+      assignAgencies(
+          file,
+          leadAgencyId,
+          participatingAgencyIds == null ? Set.of() : participatingAgencyIds,
+          now);
     }
     auditTrail.change(
-        AuditEventType.CASE_OPENED, subjectId, file.id, file.id, Map.of("caseNumber", file.caseNumber));
+        AuditEventType.CASE_OPENED,
+        subjectId,
+        file.id,
+        file.id,
+        Map.of("caseNumber", file.caseNumber));
     return file;
   }
 
@@ -76,7 +87,8 @@ public class CaseService {
   public void assign(UUID caseId, CaseRequests.AssignAgencies request) {
     CaseFile file = existing(caseId);
     requireOpen(file);
-    assignAgencies(file, request.leadAgencyId(), request.participatingAgencyIds(), Instant.now(clock));
+    assignAgencies(
+        file, request.leadAgencyId(), request.participatingAgencyIds(), Instant.now(clock));
     auditTrail.change(
         AuditEventType.CASE_ASSIGNED,
         file.subjectId,
@@ -110,7 +122,10 @@ public class CaseService {
     file.closedAt = Instant.now(clock);
     file.outcome = request.outcome();
     file.outcomeNoteSealed =
-        codec.seal(file.subjectId, new FieldPlace(CaseFile.TABLE, "outcome_note_sealed", file.id), request.note());
+        codec.seal(
+            file.subjectId,
+            new FieldPlace(CaseFile.TABLE, "outcome_note_sealed", file.id),
+            request.note());
     auditTrail.change(
         AuditEventType.CASE_CLOSED,
         file.subjectId,
@@ -179,7 +194,8 @@ public class CaseService {
         clear(
             file,
             "referralIds",
-            em.createQuery(
+            em
+                .createQuery(
                     "select r.id from Referral r where r.caseId = :id order by r.receivedAt",
                     UUID.class)
                 .setParameter("id", file.id)
@@ -224,7 +240,8 @@ public class CaseService {
   }
 
   /** Lead and participants must all have an active MOU; the lead always participates. */
-  private void assignAgencies(CaseFile file, UUID leadAgencyId, Set<UUID> participants, Instant now) {
+  private void assignAgencies(
+      CaseFile file, UUID leadAgencyId, Set<UUID> participants, Instant now) {
     Set<UUID> all = new LinkedHashSet<>();
     all.add(leadAgencyId);
     all.addAll(participants);
@@ -262,7 +279,8 @@ public class CaseService {
     return List.of(
         clear(file, "caseNumber", file.caseNumber),
         clear(file, "status", file.status.name()),
-        clear(file, "leadAgencyId", file.leadAgencyId == null ? null : file.leadAgencyId.toString()),
+        clear(
+            file, "leadAgencyId", file.leadAgencyId == null ? null : file.leadAgencyId.toString()),
         clear(
             file,
             "participatingAgencyIds",
@@ -278,8 +296,8 @@ public class CaseService {
   }
 
   /**
-   * Case-level coordination fields belong to the case as a whole; they are labelled with the
-   * agency that recorded the youth, so that agency keeps sight of the case it referred.
+   * Case-level coordination fields belong to the case as a whole; they are labelled with the agency
+   * that recorded the youth, so that agency keeps sight of the case it referred.
    */
   private static UUID authorOf(CaseFile file) {
     Subject subject = Subject.findById(file.subjectId);
@@ -292,6 +310,7 @@ public class CaseService {
 
   private String nextCaseNumber(Instant now) {
     Number n = (Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult();
-    return String.format("MDT-%d-%05d", LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(), n.longValue());
+    return String.format(
+        "MDT-%d-%05d", LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(), n.longValue());
   }
 }

@@ -30,7 +30,11 @@ public class AuditTrail {
 
   /** A change made by the current caller; same transaction as the change. */
   public void change(
-      AuditEventType type, UUID subjectId, UUID caseId, UUID resourceId, Map<String, String> details) {
+      AuditEventType type,
+      UUID subjectId,
+      UUID caseId,
+      UUID resourceId,
+      Map<String, String> details) {
     AuditEvent.Builder event = base(type, callers.get());
     event.subjectId(subjectId).caseId(caseId).recordId(resourceId);
     details.forEach(event::detail);
@@ -38,11 +42,16 @@ public class AuditTrail {
   }
 
   /**
-   * Records that the current caller was refused a whole request, then throws the problem the
-   * caller gets. The entry is written even though the request fails.
+   * Records that the current caller was refused a whole request, then throws the problem the caller
+   * gets. The entry is written even though the request fails.
    */
   public ApiProblem refuse(
-      Purpose purpose, UUID subjectId, UUID caseId, UUID resourceId, String reasonCode, ApiProblem problem) {
+      Purpose purpose,
+      UUID subjectId,
+      UUID caseId,
+      UUID resourceId,
+      String reasonCode,
+      ApiProblem problem) {
     AuditEvent.Builder event = base(AuditEventType.REFUSAL, callers.get());
     event
         .purpose(purpose == null ? Purpose.CASE_REVIEW : purpose)

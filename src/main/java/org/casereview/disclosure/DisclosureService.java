@@ -40,9 +40,9 @@ import org.casereview.policy.Role;
 
 /**
  * The one read path for case data. For every view: decide each field with the policy engine,
- * decrypt only what it permitted, write the audit entry in the same transaction, and only then
- * hand the result back for the response. If any step fails the transaction rolls back and the
- * response carries nothing. Nothing else in the service calls {@link FieldCodec#open}.
+ * decrypt only what it permitted, write the audit entry in the same transaction, and only then hand
+ * the result back for the response. If any step fails the transaction rolls back and the response
+ * carries nothing. Nothing else in the service calls {@link FieldCodec#open}.
  */
 @ApplicationScoped
 public class DisclosureService {
@@ -173,7 +173,10 @@ public class DisclosureService {
 
   private FieldLabel label(FieldSource field) {
     return new FieldLabel(
-        field.name(), field.category(), field.authorAgencyId(), legalStatusOf(field.authorAgencyId()));
+        field.name(),
+        field.category(),
+        field.authorAgencyId(),
+        legalStatusOf(field.authorAgencyId()));
   }
 
   private static Set<LegalStatus> legalStatusOf(UUID agencyId) {
@@ -238,10 +241,6 @@ public class DisclosureService {
 
   private static AuditField withheld(FieldSource field, String ruleId, String citation) {
     return AuditField.withheld(
-        field.name(),
-        field.category(),
-        ruleId,
-        citation,
-        field.authorAgencyId());
+        field.name(), field.category(), ruleId, citation, field.authorAgencyId());
   }
 }

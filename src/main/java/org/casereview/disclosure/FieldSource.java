@@ -5,10 +5,10 @@ import org.casereview.crypto.FieldPlace;
 import org.casereview.policy.DataCategory;
 
 /**
- * One field of case data on its way out, before the decision: its label (name, category,
- * authoring agency) and where its value comes from. Confidential values are ciphertext and are
- * decrypted only after the policy permitted them; coordination metadata stored in the clear
- * (a status, a date) still passes the same decision and the same audit entry.
+ * One field of case data on its way out, before the decision: its label (name, category, authoring
+ * agency) and where its value comes from. Confidential values are ciphertext and are decrypted only
+ * after the policy permitted them; coordination metadata stored in the clear (a status, a date)
+ * still passes the same decision and the same audit entry.
  */
 public record FieldSource(
     String name,
@@ -19,7 +19,11 @@ public record FieldSource(
     String clearValue) {
 
   public static FieldSource sealed(
-      String name, DataCategory category, UUID authorAgencyId, FieldPlace place, byte[] ciphertext) {
+      String name,
+      DataCategory category,
+      UUID authorAgencyId,
+      FieldPlace place,
+      byte[] ciphertext) {
     return new FieldSource(name, category, authorAgencyId, place, ciphertext, null);
   }
 

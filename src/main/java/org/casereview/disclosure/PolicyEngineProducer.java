@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the policy pack once at start: the shipped default, or the operator's own file from
- * {@code mdt.policy.pack-path}. A pack that fails validation stops the service from starting.
+ * Loads the policy pack once at start: the shipped default, or the operator's own file from {@code
+ * mdt.policy.pack-path}. A pack that fails validation stops the service from starting.
  */
 @ApplicationScoped
 public class PolicyEngineProducer {
@@ -23,7 +23,9 @@ public class PolicyEngineProducer {
   PolicyEngine engine(@ConfigProperty(name = "mdt.policy.pack-path") Optional<String> packPath) {
     PolicyEngine engine =
         new PolicyEngine(
-            packPath.map(p -> PolicyPackLoader.load(Path.of(p))).orElseGet(PolicyPackLoader::loadDefault));
+            packPath
+                .map(p -> PolicyPackLoader.load(Path.of(p)))
+                .orElseGet(PolicyPackLoader::loadDefault));
     LOG.infof("Policy pack %s loaded (%s)", engine.packVersion(), packPath.orElse("default"));
     return engine;
   }

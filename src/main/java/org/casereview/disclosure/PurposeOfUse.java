@@ -14,8 +14,7 @@ public final class PurposeOfUse {
   public static Purpose require(String header) {
     if (header == null || header.isBlank()) {
       throw new ApiProblem(
-          ErrorCode.PURPOSE_REQUIRED,
-          "State the purpose of use in the " + HEADER + " header");
+          ErrorCode.PURPOSE_REQUIRED, "State the purpose of use in the " + HEADER + " header");
     }
     try {
       return Purpose.valueOf(header.trim());

@@ -9,8 +9,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.casereview.agency.Agency;
-import org.casereview.agency.MemberStatus;
 import org.casereview.agency.Member;
+import org.casereview.agency.MemberStatus;
 import org.casereview.agency.MembershipConfig;
 import org.casereview.agency.Mou;
 import org.casereview.api.ApiProblem;
@@ -48,11 +48,14 @@ public class CurrentCaller {
     if (identity.isAnonymous()) {
       throw new ApiProblem(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required");
     }
-    String subject = token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
+    String subject =
+        token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
     Member member =
         Member.byKeycloakSubject(subject)
             .orElseThrow(
-                () -> new ApiProblem(ErrorCode.MEMBER_UNKNOWN, "The caller is not a registered member"));
+                () ->
+                    new ApiProblem(
+                        ErrorCode.MEMBER_UNKNOWN, "The caller is not a registered member"));
     if (member.status != MemberStatus.ACTIVE) {
       throw new ApiProblem(ErrorCode.MEMBER_OFFBOARDED, "The caller's membership has ended");
     }
@@ -93,6 +96,8 @@ public class CurrentCaller {
         purposes.addAll(mou.purposes);
       }
     }
-    return active ? new AgencyMou(true, Set.copyOf(categories), Set.copyOf(purposes)) : AgencyMou.NONE;
+    return active
+        ? new AgencyMou(true, Set.copyOf(categories), Set.copyOf(purposes))
+        : AgencyMou.NONE;
   }
 }

@@ -35,6 +35,7 @@ public class MeResource {
   @Operation(summary = "The caller's member id, agency, roles, training and MOU state")
   public Me me() {
     Caller c = callers.get();
-    return new Me(c.memberId(), c.agencyId(), c.sector(), c.roles(), c.trainingCurrent(), c.mou().active());
+    return new Me(
+        c.memberId(), c.agencyId(), c.sector(), c.roles(), c.trainingCurrent(), c.mou().active());
   }
 }

@@ -21,7 +21,8 @@ public final class ReferralRequests {
   }
 
   @Schema(name = "OpenCaseRequest")
-  public record OpenCase(UUID leadAgencyId, @Size(max = 100) Set<@NotNull UUID> participatingAgencyIds) {}
+  public record OpenCase(
+      UUID leadAgencyId, @Size(max = 100) Set<@NotNull UUID> participatingAgencyIds) {}
 
   @Schema(name = "LinkRequest")
   public record Link(@NotNull UUID caseId) {}

@@ -124,8 +124,7 @@ public class ReferralResource {
   @Path("/{id}/case")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Open a new case from the referral (-> LINKED)")
-  public Response openCase(
-      @PathParam("id") String id, @Valid ReferralRequests.OpenCase request) {
+  public Response openCase(@PathParam("id") String id, @Valid ReferralRequests.OpenCase request) {
     CaseFile file = referrals.openCase(Ids.parse(id, "id"), request);
     return Response.created(URI.create("/api/v1/cases/" + file.id))
         .entity(new CaseOpened(file.id, file.caseNumber))

@@ -69,7 +69,8 @@ public class ReferralService {
           null,
           null,
           "NO_ACTIVE_MOU",
-          new ApiProblem(ErrorCode.MOU_INACTIVE, "Your agency has no active MOU with the task force"));
+          new ApiProblem(
+              ErrorCode.MOU_INACTIVE, "Your agency has no active MOU with the task force"));
     }
     String requestHash = hash(request);
     if (idempotencyKey != null) {
@@ -91,7 +92,9 @@ public class ReferralService {
     referral.statusChangedAt = now;
     referral.statusChangedBy = caller.memberId();
     referral.narrativeCategory =
-        request.narrativeCategory() == null ? DataCategory.COORDINATION : request.narrativeCategory();
+        request.narrativeCategory() == null
+            ? DataCategory.COORDINATION
+            : request.narrativeCategory();
     referral.narrativeSealed = seal(referral, "narrative_sealed", request.narrative());
     referral.indicatorsSealed =
         request.indicators() == null || request.indicators().isEmpty()
@@ -99,8 +102,7 @@ public class ReferralService {
             : seal(
                 referral,
                 "indicators_sealed",
-                String.join(
-                    ",", request.indicators().stream().map(Enum::name).sorted().toList()));
+                String.join(",", request.indicators().stream().map(Enum::name).sorted().toList()));
     referral.persist();
     if (idempotencyKey != null) {
       IdempotencyRecord record = new IdempotencyRecord();
@@ -115,7 +117,11 @@ public class ReferralService {
         subject.id,
         null,
         referral.id,
-        Map.of("urgency", referral.urgency.name(), "narrativeCategory", referral.narrativeCategory.name()));
+        Map.of(
+            "urgency",
+            referral.urgency.name(),
+            "narrativeCategory",
+            referral.narrativeCategory.name()));
     return new Intake(receipt(referral), false);
   }
 
@@ -299,7 +305,8 @@ public class ReferralService {
       throw ApiProblem.notFound("Referral");
     }
     if (!caller.isCoordinator() && !referral.sourceAgencyId.equals(caller.agencyId())) {
-      throw auditTrail.refuseAsNotFound(purpose, referral.subjectId, referral.caseId, id, "Referral");
+      throw auditTrail.refuseAsNotFound(
+          purpose, referral.subjectId, referral.caseId, id, "Referral");
     }
     return referral;
   }
@@ -343,7 +350,8 @@ public class ReferralService {
     return List.of(
         sealed(r, "indicators", DataCategory.COORDINATION, "indicators_sealed", r.indicatorsSealed),
         sealed(r, "narrative", r.narrativeCategory, "narrative_sealed", r.narrativeSealed),
-        sealed(r, "triageNote", DataCategory.COORDINATION, "triage_note_sealed", r.triageNoteSealed),
+        sealed(
+            r, "triageNote", DataCategory.COORDINATION, "triage_note_sealed", r.triageNoteSealed),
         sealed(
             r,
             "declineReason",

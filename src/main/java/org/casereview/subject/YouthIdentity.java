@@ -8,7 +8,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The identifying details of a youth as a referring agency submits them. All confidential. */
-@Schema(description = "Identifying details of the youth; stored encrypted, shown only as policy allows")
+@Schema(
+    description = "Identifying details of the youth; stored encrypted, shown only as policy allows")
 public record YouthIdentity(
     @NotBlank @Size(max = 200) @Schema(example = "Jordan Avery Doe") String legalName,
     @Size(max = 10) List<@NotBlank @Size(max = 200) String> aliases,

@@ -43,11 +43,13 @@ public final class TestTokens implements QuarkusTestResourceLifecycleManager {
   public static String of(String username) {
     JsonNode member = member(username);
     List<String> roles = JSON.convertValue(member.get("roles"), List.class);
-    return token(member.get("keycloakSubject").asText(), member.get("agencyId").asText(), roles, 300);
+    return token(
+        member.get("keycloakSubject").asText(), member.get("agencyId").asText(), roles, 300);
   }
 
   /** A token with explicit claims, for tests of what must be refused. */
-  public static String token(String subject, String agencyId, List<String> roles, long lifetimeSeconds) {
+  public static String token(
+      String subject, String agencyId, List<String> roles, long lifetimeSeconds) {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", "http://127.0.0.1/realms/mdt");
