@@ -53,4 +53,20 @@ public record FieldDecision(
         remedy,
         packVersion);
   }
+
+  /** The same decision for a field of another category (request-level gates). */
+  FieldDecision withCategory(DataCategory otherCategory) {
+    return new FieldDecision(
+        field,
+        otherCategory,
+        outcome,
+        ruleId,
+        citation,
+        consentId,
+        exception,
+        obligations,
+        otherCategory + " " + reason,
+        remedy,
+        packVersion);
+  }
 }
