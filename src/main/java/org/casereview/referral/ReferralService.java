@@ -110,7 +110,9 @@ public class ReferralService {
       record.requestHash = requestHash;
       record.resourceId = referral.id;
       record.createdAt = now;
-      record.persist();
+      // Flushed here so that a concurrent request with the same key fails inside this call
+      // (and is answered with the winner's result) rather than at commit.
+      record.persistAndFlush();
     }
     auditTrail.change(
         AuditEventType.REFERRAL_CREATED,
