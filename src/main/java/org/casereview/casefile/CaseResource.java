@@ -15,8 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.casereview.api.Cursor;
+import org.casereview.api.Enums;
 import org.casereview.api.Ids;
 import org.casereview.api.Page;
+import org.casereview.api.Uuid;
 import org.casereview.disclosure.PurposeOfUse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,11 +37,14 @@ public class CaseResource {
   @Operation(summary = "Cases my agency takes part in (a coordinator sees all)")
   public Page<CaseView> list(
       @HeaderParam(PurposeOfUse.HEADER) String purpose,
-      @QueryParam("status") CaseStatus status,
+      @QueryParam("status") String status,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
     return cases.list(
-        new CaseFilter(status, Cursor.decode(cursor), Cursor.limit(limit)),
+        new CaseFilter(
+            Enums.parseOptional(CaseStatus.class, status, "status"),
+            Cursor.decode(cursor),
+            Cursor.limit(limit)),
         PurposeOfUse.require(purpose));
   }
 
@@ -48,7 +53,7 @@ public class CaseResource {
   @RolesAllowed({"mdt-member", "case-coordinator"})
   @Operation(summary = "One case, each field disclosed or withheld with its reason")
   public CaseView read(
-      @PathParam("id") String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
+      @PathParam("id") @Uuid String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
     return cases.read(Ids.parse(id, "id"), PurposeOfUse.require(purpose));
   }
 
@@ -57,7 +62,7 @@ public class CaseResource {
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Assign the lead agency and participating agencies (active MOU only)")
   public void assign(
-      @PathParam("id") String id, @NotNull @Valid CaseRequests.AssignAgencies request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid CaseRequests.AssignAgencies request) {
     cases.assign(Ids.parse(id, "id"), request);
   }
 
@@ -65,7 +70,7 @@ public class CaseResource {
   @Path("/{id}/flags")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Record the facts statutory exceptions depend on (foster care...)")
-  public void flags(@PathParam("id") String id, @NotNull @Valid CaseRequests.Flags request) {
+  public void flags(@PathParam("id") @Uuid String id, @NotNull @Valid CaseRequests.Flags request) {
     cases.setFlags(Ids.parse(id, "id"), request);
   }
 
@@ -73,7 +78,7 @@ public class CaseResource {
   @Path("/{id}/close")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Close the case with an outcome")
-  public void close(@PathParam("id") String id, @NotNull @Valid CaseRequests.Close request) {
+  public void close(@PathParam("id") @Uuid String id, @NotNull @Valid CaseRequests.Close request) {
     cases.close(Ids.parse(id, "id"), request);
   }
 }
