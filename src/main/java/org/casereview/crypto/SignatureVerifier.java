@@ -1,8 +1,8 @@
 package org.casereview.crypto;
 
 /**
- * Verifies Ed25519 signatures with nothing but a public key: used by the service and by the
- * offline export verifier, which has no database and no key store.
+ * Verifies Ed25519 signatures with nothing but a public key: used by the service and by the offline
+ * export verifier, which has no database and no key store.
  */
 public interface SignatureVerifier {
 

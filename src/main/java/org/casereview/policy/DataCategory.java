@@ -1,9 +1,9 @@
 package org.casereview.policy;
 
 /**
- * The legal category of a field. Every confidential field carries exactly one; the category
- * decides who may see it (docs/policy-matrix.md). The HL7 v3 ActCode sensitivity code is given
- * where one exists, so labels can be exchanged with health systems (DS4P, FHIR security labels).
+ * The legal category of a field. Every confidential field carries exactly one; the category decides
+ * who may see it (docs/policy-matrix.md). The HL7 v3 ActCode sensitivity code is given where one
+ * exists, so labels can be exchanged with health systems (DS4P, FHIR security labels).
  */
 public enum DataCategory {
   COORDINATION(null),

@@ -1,9 +1,9 @@
 package org.casereview.policy;
 
 /**
- * The purpose of use stated on every read. A consent or rule given for one purpose does not
- * cover another. The nearest HL7 v3 PurposeOfUse code is given for exchange with health
- * systems (FHIR AuditEvent.purposeOfEvent).
+ * The purpose of use stated on every read. A consent or rule given for one purpose does not cover
+ * another. The nearest HL7 v3 PurposeOfUse code is given for exchange with health systems (FHIR
+ * AuditEvent.purposeOfEvent).
  */
 public enum Purpose {
   CASE_REVIEW("COC"),

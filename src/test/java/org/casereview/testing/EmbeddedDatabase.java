@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * A real PostgreSQL server (zonky embedded binaries) provisioned the way production is: a
- * database owned by the migration role, and an application role that only gets what the
- * migrations grant it. Used by the tests and by the run command.
+ * A real PostgreSQL server (zonky embedded binaries) provisioned the way production is: a database
+ * owned by the migration role, and an application role that only gets what the migrations grant it.
+ * Used by the tests and by the run command.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -37,8 +37,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts (or restarts) a server. With a data directory the data survives restarts; a server
-   * left running by a killed JVM is stopped first, from its postmaster.pid.
+   * Starts (or restarts) a server. With a data directory the data survives restarts; a server left
+   * running by a killed JVM is stopped first, from its postmaster.pid.
    */
   public static EmbeddedDatabase start(
       Path dataDirectory, int port, boolean fsync, String ownerPassword, String appPassword) {
@@ -59,8 +59,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("synchronous_commit", durability)
           .setServerConfig("full_page_writes", durability)
           .setServerConfig("max_connections", "200");
-      EmbeddedDatabase db =
-          new EmbeddedDatabase(builder.start(), ownerPassword, appPassword);
+      EmbeddedDatabase db = new EmbeddedDatabase(builder.start(), ownerPassword, appPassword);
       db.provision();
       return db;
     } catch (IOException | SQLException e) {

@@ -1,0 +1,6 @@
+package org.casereview.crypto;
+
+import java.util.UUID;
+
+/** Where a ciphertext lives; bound into the associated data together with the format version. */
+public record FieldPlace(String table, String column, UUID rowId) {}
