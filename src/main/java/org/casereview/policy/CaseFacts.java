@@ -17,9 +17,9 @@ public record CaseFacts(
     Set<UUID> safetyPlanAgencyIds,
     Set<CaseFlag> flags) {
   public CaseFacts {
-    Objects.requireNonNull(caseId, "caseId");
+    // caseId and leadAgencyId are null for a referral not yet linked to a case (intake): then no
+    // agency is on the case and only role and authorship rules can permit anything.
     Objects.requireNonNull(subjectId, "subjectId");
-    Objects.requireNonNull(leadAgencyId, "leadAgencyId");
     participatingAgencyIds =
         Set.copyOf(Objects.requireNonNull(participatingAgencyIds, "participatingAgencyIds"));
     safetyPlanAgencyIds =
@@ -28,7 +28,7 @@ public record CaseFacts(
   }
 
   public boolean isOnCase(UUID agencyId) {
-    return leadAgencyId.equals(agencyId)
+    return Objects.equals(leadAgencyId, agencyId)
         || participatingAgencyIds.contains(agencyId)
         || safetyPlanAgencyIds.contains(agencyId);
   }
