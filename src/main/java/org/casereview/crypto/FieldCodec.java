@@ -1,68 +1,84 @@
 package org.casereview.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import java.util.Objects;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 
-/** TRANSITIONAL: replaced by the envelope-key implementation of the crypto branch. */
+/**
+ * Seals and opens confidential field values. Each value is AES-256-GCM under its subject's data key
+ * with associated data = format header + subject + table + column + row, so a ciphertext copied to
+ * another row, column or subject does not open (ADR 0002).
+ */
 @ApplicationScoped
 public class FieldCodec {
 
-  private final SecretKey key;
-  private final SecureRandom random = new SecureRandom();
+  private final SubjectKeyRings rings;
 
-  public FieldCodec() {
-    try {
-      KeyGenerator generator = KeyGenerator.getInstance("AES");
-      generator.init(256);
-      key = generator.generateKey();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no AES", e);
-    }
+  @Inject
+  public FieldCodec(SubjectKeyRings rings) {
+    this.rings = rings;
   }
 
+  /**
+   * Encrypts one field value under the subject's data key (created on first use), bound to its
+   * place. null -> null.
+   */
   public byte[] seal(UUID subjectId, FieldPlace place, String plaintext) {
     if (plaintext == null) {
       return null;
     }
-    try {
-      byte[] nonce = new byte[12];
-      random.nextBytes(nonce);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
-      cipher.updateAAD(aad(subjectId, place));
-      byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      byte[] out = new byte[12 + ct.length];
-      System.arraycopy(nonce, 0, out, 0, 12);
-      System.arraycopy(ct, 0, out, 12, ct.length);
-      return out;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("encryption failed");
-    }
+    Objects.requireNonNull(subjectId, "subjectId");
+    Objects.requireNonNull(place, "place");
+    return sealWith(rings.forSealing(subjectId), place, plaintext.getBytes(StandardCharsets.UTF_8));
   }
 
-  public String open(UUID subjectId, FieldPlace place, byte[] sealed) {
-    if (sealed == null) {
+  /**
+   * Decrypts; throws DecryptionFailedException (message exactly "decryption failed") on any
+   * failure, incl. shredded subject. null -> null.
+   */
+  public String open(UUID subjectId, FieldPlace place, byte[] ciphertext) {
+    if (ciphertext == null) {
       return null;
     }
-    try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, sealed, 0, 12));
-      cipher.updateAAD(aad(subjectId, place));
-      return new String(cipher.doFinal(sealed, 12, sealed.length - 12), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException e) {
+    if (subjectId == null || place == null) {
       throw new DecryptionFailedException();
     }
+    int keyVersion = AesGcmAead.keyVersionOf(ciphertext);
+    return new String(
+        openWith(rings.forOpening(subjectId, keyVersion), place, ciphertext),
+        StandardCharsets.UTF_8);
   }
 
-  private static byte[] aad(UUID subjectId, FieldPlace place) {
-    return (subjectId + "|" + place.table() + "|" + place.column() + "|" + place.rowId())
-        .getBytes(StandardCharsets.UTF_8);
+  static byte[] sealWith(SubjectKeyRing ring, FieldPlace place, byte[] plaintext) {
+    DataKey key =
+        ring.primary()
+            .orElseThrow(() -> new IllegalStateException("the subject's data key is unavailable"));
+    return key.aead().encrypt(plaintext, associatedData(ring.subjectId(), place));
+  }
+
+  static byte[] openWith(SubjectKeyRing ring, FieldPlace place, byte[] ciphertext) {
+    DataKey key =
+        ring.version(AesGcmAead.keyVersionOf(ciphertext))
+            .orElseThrow(DecryptionFailedException::new);
+    return key.aead().decrypt(ciphertext, associatedData(ring.subjectId(), place));
+  }
+
+  /** Length-prefixed, so ("ab","c") and ("a","bc") never produce the same bytes. */
+  static byte[] associatedData(UUID subjectId, FieldPlace place) {
+    byte[] table = place.table().getBytes(StandardCharsets.UTF_8);
+    byte[] column = place.column().getBytes(StandardCharsets.UTF_8);
+    if (table.length > 0xFFFF || column.length > 0xFFFF) {
+      throw new IllegalArgumentException("table or column name too long");
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(16 + 2 + table.length + 2 + column.length + 16);
+    buffer.putLong(subjectId.getMostSignificantBits()).putLong(subjectId.getLeastSignificantBits());
+    buffer.putShort((short) table.length).put(table);
+    buffer.putShort((short) column.length).put(column);
+    UUID rowId = place.rowId();
+    buffer.putLong(rowId.getMostSignificantBits()).putLong(rowId.getLeastSignificantBits());
+    return buffer.array();
   }
 }

@@ -286,7 +286,8 @@ class ReferralWorkflowTest {
   void concurrentRetries_withOneKey_createExactlyOneReferral() throws Exception {
     String key = "race-" + UUID.randomUUID();
     Map<String, Object> body = Api.referral(marker());
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
     try {
       List<java.util.concurrent.Future<io.restassured.response.Response>> calls =
           new java.util.ArrayList<>();

@@ -292,6 +292,23 @@ public final class BcfksKeyStore {
     }
   }
 
+  /** Deletes a key-encryption key from the file; never the last one. */
+  synchronized void deleteKek(String kekId) {
+    try {
+      if (!keks.containsKey(kekId)) {
+        return;
+      }
+      if (keks.size() == 1) {
+        throw new IllegalStateException("the last key-encryption key cannot be deleted");
+      }
+      keyStore.deleteEntry(kekId);
+      save();
+      readIntoMemory();
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("key-encryption key could not be deleted", e);
+    }
+  }
+
   SecretKey blindIndexKey() {
     return blindIndexKey;
   }
