@@ -72,23 +72,25 @@ BEGIN
 END;
 $$;
 
--- Row triggers on the partitioned table are cloned onto every partition, present and future.
+-- Statement triggers fire even when no row matches, so every attempt is refused, not only those
+-- that would have changed something. They are not inherited by partitions, so each partition gets
+-- its own (here and in audit_ensure_partitions); the row triggers, which partitions do inherit,
+-- cover a partition created by hand.
+CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_entry
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry
     FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
-CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
--- TRUNCATE triggers are not inherited, so each partition gets its own (also in the function below).
-CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry_default
+CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_entry_default
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
+CREATE TRIGGER audit_chain_link_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_chain_link
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_chain_link_append_only BEFORE UPDATE OR DELETE ON audit_chain_link
     FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
-CREATE TRIGGER audit_chain_link_no_truncate BEFORE TRUNCATE ON audit_chain_link
+CREATE TRIGGER audit_checkpoint_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_checkpoint
     FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE ON audit_checkpoint
     FOR EACH ROW EXECUTE FUNCTION audit_refuse_change();
-CREATE TRIGGER audit_checkpoint_no_truncate BEFORE TRUNCATE ON audit_checkpoint
-    FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change();
 
 -- Creates the monthly partitions from the current month to months_ahead months ahead (idempotent).
 -- SECURITY DEFINER so the service's maintenance job can run it without owning the table; the
@@ -117,7 +119,7 @@ BEGIN
                 (month_start::timestamp AT TIME ZONE 'UTC'),
                 ((month_start + interval '1 month')::timestamp AT TIME ZONE 'UTC'));
             EXECUTE format(
-                'CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON %I'
+                'CREATE TRIGGER audit_entry_no_change BEFORE UPDATE OR DELETE OR TRUNCATE ON %I'
                     || ' FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()',
                 part_name);
             created := created + 1;
@@ -132,6 +134,26 @@ GRANT EXECUTE ON FUNCTION audit_ensure_partitions(integer) TO ${app_role};
 
 SELECT audit_ensure_partitions(3);
 
+-- The sealer's barrier (docs/adr/0004-audit-sealing.md): waits until no transaction that may have
+-- drawn an entry number still runs (writers hold the shared side until they end), then returns the
+-- highest number drawn so far. Every entry at or below it is committed or gone for good.
+CREATE FUNCTION audit_seal_barrier() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = public, pg_temp
+AS
+$$
+DECLARE
+    drawn bigint;
+BEGIN
+    PERFORM pg_advisory_lock(5567667678916902913); -- AuditEntryWriter.SEAL_BARRIER_LOCK
+    SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO drawn FROM audit_entry_seq;
+    PERFORM pg_advisory_unlock(5567667678916902913);
+    RETURN drawn;
+END;
+$$;
+
 REVOKE ALL ON audit_entry, audit_entry_default, audit_chain_link, audit_checkpoint FROM PUBLIC;
 GRANT SELECT, INSERT ON audit_entry, audit_chain_link, audit_checkpoint TO ${app_role};
 GRANT USAGE, SELECT ON SEQUENCE audit_entry_seq TO ${app_role};
+REVOKE ALL ON FUNCTION audit_seal_barrier() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_seal_barrier() TO ${app_role};

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import org.casereview.agency.AgencyViews.AgencyView;
 import org.casereview.api.Ids;
+import org.casereview.api.Uuid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +41,7 @@ public class AgencyResource {
   @Path("/{id}")
   @RolesAllowed({"mdt-member", "case-coordinator", "auditor", "admin"})
   @Operation(summary = "One agency with its MOUs")
-  public AgencyView read(@PathParam("id") String id) {
+  public AgencyView read(@PathParam("id") @Uuid String id) {
     return agencies.read(Ids.parse(id, "id"));
   }
 
@@ -57,7 +58,7 @@ public class AgencyResource {
   @RolesAllowed("admin")
   @Operation(summary = "Change an agency's name, sector, jurisdiction or legal status")
   public AgencyView update(
-      @PathParam("id") String id, @NotNull @Valid AgencyRequests.AgencyDetails request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid AgencyRequests.AgencyDetails request) {
     return agencies.update(Ids.parse(id, "id"), request);
   }
 
@@ -66,7 +67,7 @@ public class AgencyResource {
   @RolesAllowed("admin")
   @Operation(summary = "Record a signed MOU")
   public AgencyView addMou(
-      @PathParam("id") String id, @NotNull @Valid AgencyRequests.MouTerms request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid AgencyRequests.MouTerms request) {
     return agencies.addMou(Ids.parse(id, "id"), request);
   }
 
@@ -74,7 +75,8 @@ public class AgencyResource {
   @Path("/{id}/mous/{mouId}/terminate")
   @RolesAllowed("admin")
   @Operation(summary = "End an MOU today: the agency loses access to case content at once")
-  public AgencyView terminateMou(@PathParam("id") String id, @PathParam("mouId") String mouId) {
+  public AgencyView terminateMou(
+      @PathParam("id") @Uuid String id, @PathParam("mouId") @Uuid String mouId) {
     return agencies.terminateMou(Ids.parse(id, "id"), Ids.parse(mouId, "mouId"));
   }
 }

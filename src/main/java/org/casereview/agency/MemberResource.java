@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import org.casereview.agency.AgencyViews.MemberView;
 import org.casereview.api.Ids;
+import org.casereview.api.Uuid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +34,7 @@ public class MemberResource {
 
   @GET
   @Operation(summary = "Members, optionally of one agency")
-  public List<MemberView> list(@QueryParam("agencyId") String agencyId) {
+  public List<MemberView> list(@QueryParam("agencyId") @Uuid String agencyId) {
     return members.list(Ids.parseOptional(agencyId, "agencyId"));
   }
 
@@ -53,7 +54,7 @@ public class MemberResource {
   @POST
   @Path("/{id}/offboard")
   @Operation(summary = "Offboard a member: refused at once, account disabled in Keycloak")
-  public MemberView offboard(@PathParam("id") String id) {
+  public MemberView offboard(@PathParam("id") @Uuid String id) {
     return members.offboard(Ids.parse(id, "id"));
   }
 
@@ -61,7 +62,7 @@ public class MemberResource {
   @Path("/{id}/training")
   @Operation(summary = "Record a confidentiality-training attestation")
   public MemberView training(
-      @PathParam("id") String id, @NotNull @Valid AgencyRequests.Training request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid AgencyRequests.Training request) {
     return members.recordTraining(Ids.parse(id, "id"), request);
   }
 }

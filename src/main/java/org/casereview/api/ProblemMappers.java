@@ -37,6 +37,20 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response constraintViolation(
       ConstraintViolationException e, ContainerRequestContext request, UriInfo uri) {
+    List<Problem.FieldError> malformedIds =
+        e.getConstraintViolations().stream()
+            .filter(v -> v.getConstraintDescriptor().getAnnotation() instanceof Uuid)
+            .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .collect(Collectors.toList());
+    if (!malformedIds.isEmpty()) {
+      return respond(
+          ErrorCode.MALFORMED_ID,
+          "An identifier in the request is malformed",
+          malformedIds,
+          request,
+          uri);
+    }
     List<Problem.FieldError> errors =
         e.getConstraintViolations().stream()
             .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
@@ -112,6 +126,14 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response webApplication(
       WebApplicationException e, ContainerRequestContext request, UriInfo uri) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json) {
+        return malformedJson(json, request, uri);
+      }
+      if (cause == cause.getCause()) {
+        break;
+      }
+    }
     int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
     ErrorCode code =
         switch (status) {

@@ -14,9 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.casereview.api.Cursor;
+import org.casereview.api.Enums;
 import org.casereview.api.Ids;
 import org.casereview.api.Page;
+import org.casereview.api.Uuid;
 import org.casereview.disclosure.PurposeOfUse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,17 +32,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
 
   @Inject CaseService cases;
+  @Inject CaseRecordService records;
 
   @GET
   @RolesAllowed({"mdt-member", "case-coordinator"})
   @Operation(summary = "Cases my agency takes part in (a coordinator sees all)")
   public Page<CaseView> list(
       @HeaderParam(PurposeOfUse.HEADER) String purpose,
-      @QueryParam("status") CaseStatus status,
+      @QueryParam("status") String status,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
     return cases.list(
-        new CaseFilter(status, Cursor.decode(cursor), Cursor.limit(limit)),
+        new CaseFilter(
+            Enums.parseOptional(CaseStatus.class, status, "status"),
+            Cursor.decode(cursor),
+            Cursor.limit(limit)),
         PurposeOfUse.require(purpose));
   }
 
@@ -48,8 +55,30 @@ public class CaseResource {
   @RolesAllowed({"mdt-member", "case-coordinator"})
   @Operation(summary = "One case, each field disclosed or withheld with its reason")
   public CaseView read(
-      @PathParam("id") String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
+      @PathParam("id") @Uuid String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
     return cases.read(Ids.parse(id, "id"), PurposeOfUse.require(purpose));
+  }
+
+  @GET
+  @Path("/{id}/preview")
+  @RolesAllowed("case-coordinator")
+  @Operation(
+      summary = "What an agency would see of this case for a purpose, field by field",
+      description =
+          "Decisions and explanations only, never values: the coordinator's check before a"
+              + " review meeting. Assumes a member of that agency with current training.")
+  public List<CaseService.PreviewField> preview(
+      @PathParam("id") @Uuid String id,
+      @QueryParam("agencyId") @Uuid String agencyId,
+      @QueryParam("purpose") String purpose) {
+    if (agencyId == null) {
+      throw org.casereview.api.ApiProblem.invalid("agencyId", "required");
+    }
+    return cases.preview(
+        Ids.parse(id, "id"),
+        Ids.parse(agencyId, "agencyId"),
+        PurposeOfUse.require(purpose),
+        records);
   }
 
   @PUT
@@ -57,7 +86,7 @@ public class CaseResource {
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Assign the lead agency and participating agencies (active MOU only)")
   public void assign(
-      @PathParam("id") String id, @NotNull @Valid CaseRequests.AssignAgencies request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid CaseRequests.AssignAgencies request) {
     cases.assign(Ids.parse(id, "id"), request);
   }
 
@@ -65,7 +94,7 @@ public class CaseResource {
   @Path("/{id}/flags")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Record the facts statutory exceptions depend on (foster care...)")
-  public void flags(@PathParam("id") String id, @NotNull @Valid CaseRequests.Flags request) {
+  public void flags(@PathParam("id") @Uuid String id, @NotNull @Valid CaseRequests.Flags request) {
     cases.setFlags(Ids.parse(id, "id"), request);
   }
 
@@ -73,7 +102,7 @@ public class CaseResource {
   @Path("/{id}/close")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Close the case with an outcome")
-  public void close(@PathParam("id") String id, @NotNull @Valid CaseRequests.Close request) {
+  public void close(@PathParam("id") @Uuid String id, @NotNull @Valid CaseRequests.Close request) {
     cases.close(Ids.parse(id, "id"), request);
   }
 }

@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 import org.casereview.api.ApiProblem;
 import org.casereview.api.Cursor;
+import org.casereview.api.Enums;
 import org.casereview.api.Ids;
 import org.casereview.api.Page;
+import org.casereview.api.Uuid;
 import org.casereview.casefile.CaseFile;
 import org.casereview.disclosure.PurposeOfUse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,17 +85,17 @@ public class ReferralResource {
               + " paging, no totals.")
   public Page<ReferralView> list(
       @HeaderParam(PurposeOfUse.HEADER) String purpose,
-      @QueryParam("status") ReferralStatus status,
-      @QueryParam("urgency") Urgency urgency,
-      @QueryParam("sourceAgencyId") String sourceAgencyId,
+      @QueryParam("status") String status,
+      @QueryParam("urgency") String urgency,
+      @QueryParam("sourceAgencyId") @Uuid String sourceAgencyId,
       @QueryParam("receivedFrom") String receivedFrom,
       @QueryParam("receivedTo") String receivedTo,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
     ReferralFilter filter =
         new ReferralFilter(
-            status,
-            urgency,
+            Enums.parseOptional(ReferralStatus.class, status, "status"),
+            Enums.parseOptional(Urgency.class, urgency, "urgency"),
             Ids.parseOptional(sourceAgencyId, "sourceAgencyId"),
             instant(receivedFrom, "receivedFrom"),
             instant(receivedTo, "receivedTo"),
@@ -107,7 +109,7 @@ public class ReferralResource {
   @RolesAllowed({"mdt-member", "case-coordinator"})
   @Operation(summary = "One referral, each field disclosed or withheld with its reason")
   public ReferralView read(
-      @PathParam("id") String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
+      @PathParam("id") @Uuid String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
     return referrals.read(Ids.parse(id, "id"), PurposeOfUse.require(purpose));
   }
 
@@ -116,7 +118,7 @@ public class ReferralResource {
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Triage: confirm urgency, add a note (RECEIVED -> TRIAGED)")
   public ReferralReceipt triage(
-      @PathParam("id") String id, @NotNull @Valid ReferralRequests.Triage request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid ReferralRequests.Triage request) {
     return referrals.triage(Ids.parse(id, "id"), request);
   }
 
@@ -124,7 +126,8 @@ public class ReferralResource {
   @Path("/{id}/case")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Open a new case from the referral (-> LINKED)")
-  public Response openCase(@PathParam("id") String id, @Valid ReferralRequests.OpenCase request) {
+  public Response openCase(
+      @PathParam("id") @Uuid String id, @Valid ReferralRequests.OpenCase request) {
     CaseFile file = referrals.openCase(Ids.parse(id, "id"), request);
     return Response.created(URI.create("/api/v1/cases/" + file.id))
         .entity(new CaseOpened(file.id, file.caseNumber))
@@ -136,7 +139,7 @@ public class ReferralResource {
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Link the referral to an existing open case (-> LINKED)")
   public ReferralReceipt link(
-      @PathParam("id") String id, @NotNull @Valid ReferralRequests.Link request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid ReferralRequests.Link request) {
     return referrals.link(Ids.parse(id, "id"), request);
   }
 
@@ -145,7 +148,7 @@ public class ReferralResource {
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Decline the referral with a reason (-> DECLINED)")
   public ReferralReceipt decline(
-      @PathParam("id") String id, @NotNull @Valid ReferralRequests.Decline request) {
+      @PathParam("id") @Uuid String id, @NotNull @Valid ReferralRequests.Decline request) {
     return referrals.decline(Ids.parse(id, "id"), request);
   }
 
@@ -154,7 +157,7 @@ public class ReferralResource {
   @RolesAllowed({"mdt-member", "case-coordinator"})
   @Operation(summary = "The referring agency withdraws its referral (-> WITHDRAWN)")
   public ReferralReceipt withdraw(
-      @PathParam("id") String id, @Valid ReferralRequests.Withdraw request) {
+      @PathParam("id") @Uuid String id, @Valid ReferralRequests.Withdraw request) {
     return referrals.withdraw(Ids.parse(id, "id"), request);
   }
 

@@ -110,7 +110,9 @@ public class ReferralService {
       record.requestHash = requestHash;
       record.resourceId = referral.id;
       record.createdAt = now;
-      record.persist();
+      // Flushed here so that a concurrent request with the same key fails inside this call
+      // (and is answered with the winner's result) rather than at commit.
+      record.persistAndFlush();
     }
     auditTrail.change(
         AuditEventType.REFERRAL_CREATED,
@@ -181,7 +183,7 @@ public class ReferralService {
     }
     List<Referral> rows =
         Referral.<Referral>find(where + " order by receivedAt desc, id desc", params)
-            .range(0, filter.limit())
+            .range(0, filter.limit() - 1)
             .list();
     List<DisclosureRequest> requests = new ArrayList<>(rows.size());
     for (Referral referral : rows) {

@@ -10,10 +10,7 @@ import jakarta.transaction.TransactionalException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Set;
 import java.util.UUID;
-import org.casereview.policy.DataCategory;
-import org.casereview.policy.Purpose;
 import org.casereview.testing.PostgresResource;
 import org.junit.jupiter.api.Test;
 
@@ -21,47 +18,6 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
   @Inject AuditLog auditLog;
-
-  static AuditEvent disclosure(UUID subjectId) {
-    return AuditEvent.builder(AuditEventType.DISCLOSURE)
-        .requestId("req-" + UUID.randomUUID())
-        .actor(UUID.randomUUID(), UUID.randomUUID())
-        .roles(Set.of("mdt-member"))
-        .purpose(Purpose.CASE_REVIEW)
-        .subjectId(subjectId)
-        .caseId(UUID.randomUUID())
-        .recordId(UUID.randomUUID())
-        .policyPackVersion("default-1")
-        .field(
-            AuditField.released(
-                "exam.findings",
-                DataCategory.HEALTH,
-                "HEALTH-512B",
-                "45 CFR 164.512(b)(1)(ii)",
-                null,
-                "CHILD_ABUSE_REPORT",
-                UUID.randomUUID(),
-                Set.of()))
-        .field(
-            AuditField.withheld(
-                "therapy.notes",
-                DataCategory.PSYCHOTHERAPY_NOTES,
-                "PSYTHPN-AUTHOR-ONLY",
-                "45 CFR 164.508(a)(2)",
-                UUID.randomUUID()))
-        .build();
-  }
-
-  static AuditEvent refusal(UUID subjectId) {
-    return AuditEvent.builder(AuditEventType.REFUSAL)
-        .requestId("req-" + UUID.randomUUID())
-        .actor(UUID.randomUUID(), UUID.randomUUID())
-        .roles(Set.of("mdt-member"))
-        .purpose(Purpose.INVESTIGATION)
-        .subjectId(subjectId)
-        .reason("NO_ACTIVE_MOU")
-        .build();
-  }
 
   static long entriesFor(UUID subjectId) throws Exception {
     try (Connection c = PostgresResource.database().superuserConnection();
@@ -78,7 +34,8 @@ class AuditLogTest {
   @Test
   void disclosure_isWrittenInTheCallersTransaction() throws Exception {
     UUID subject = UUID.randomUUID();
-    QuarkusTransaction.requiringNew().run(() -> auditLog.record(disclosure(subject)));
+    QuarkusTransaction.requiringNew()
+        .run(() -> auditLog.record(AuditTestSupport.disclosure(subject)));
     assertEquals(1, entriesFor(subject));
   }
 
@@ -91,7 +48,7 @@ class AuditLogTest {
             QuarkusTransaction.requiringNew()
                 .run(
                     () -> {
-                      auditLog.record(disclosure(subject));
+                      auditLog.record(AuditTestSupport.disclosure(subject));
                       throw new IllegalStateException("response failed");
                     }));
     assertEquals(0, entriesFor(subject));
@@ -100,7 +57,8 @@ class AuditLogTest {
   @Test
   void record_outsideATransaction_isRefused_soNoReadCanSkipItsEntry() throws Exception {
     UUID subject = UUID.randomUUID();
-    assertThrows(TransactionalException.class, () -> auditLog.record(disclosure(subject)));
+    assertThrows(
+        TransactionalException.class, () -> auditLog.record(AuditTestSupport.disclosure(subject)));
     assertEquals(0, entriesFor(subject));
   }
 
@@ -113,7 +71,7 @@ class AuditLogTest {
             QuarkusTransaction.requiringNew()
                 .run(
                     () -> {
-                      auditLog.recordRefusal(refusal(subject));
+                      auditLog.recordRefusal(AuditTestSupport.refusal(subject));
                       throw new IllegalStateException("request failed after the refusal");
                     }));
     assertEquals(1, entriesFor(subject));
@@ -123,6 +81,6 @@ class AuditLogTest {
   void recordRefusal_rejectsADisclosure() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> auditLog.recordRefusal(disclosure(UUID.randomUUID())));
+        () -> auditLog.recordRefusal(AuditTestSupport.disclosure(UUID.randomUUID())));
   }
 }

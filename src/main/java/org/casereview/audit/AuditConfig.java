@@ -1,0 +1,38 @@
+package org.casereview.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the audit log (prefix {@code mdt.audit}). */
+@ConfigMapping(prefix = "mdt.audit")
+public interface AuditConfig {
+
+  /** How often the sealer looks for unsealed entries (a scheduler interval, e.g. {@code 0.2s}). */
+  @WithDefault("0.2s")
+  String sealEvery();
+
+  /** Most entries sealed in one sealer transaction. */
+  @WithDefault("5000")
+  int sealBatchSize();
+
+  /** How often a signed checkpoint is written while the chain grows. */
+  @WithDefault("10s")
+  Duration checkpointEvery();
+
+  /** How long the sealer waits for in-flight writers at its barrier before trying again later. */
+  @WithDefault("100ms")
+  Duration sealBarrierTimeout();
+
+  /** Monthly partitions kept created ahead of the current month. */
+  @WithDefault("3")
+  int partitionMonthsAhead();
+
+  /** Where export job files are written (owner-only directory). */
+  @WithDefault("${java.io.tmpdir}/mdt-audit-exports")
+  String exportDirectory();
+
+  /** How long finished export files are kept before they are deleted. */
+  @WithDefault("24h")
+  Duration exportRetention();
+}
