@@ -22,12 +22,13 @@ public final class Scenario {
   public static final String PROBATION = "a0000000-0000-4000-8000-000000000008";
   public static final String RECOVERY = "a0000000-0000-4000-8000-000000000009";
 
-  public final String marker = "CONFIDENTIAL-MARKER-" + UUID.randomUUID();
+  public final String marker;
   public final String referralId;
   public final String subjectId;
   public final String caseId;
 
-  private Scenario(String referralId, String subjectId, String caseId) {
+  private Scenario(String marker, String referralId, String subjectId, String caseId) {
+    this.marker = marker;
     this.referralId = referralId;
     this.subjectId = subjectId;
     this.caseId = caseId;
@@ -60,7 +61,7 @@ public final class Scenario {
             .statusCode(201)
             .extract()
             .path("id");
-    return new Scenario(referralId, subjectId, caseId);
+    return new Scenario(marker, referralId, subjectId, caseId);
   }
 
   /** Adds a record as a member; returns its id. */
