@@ -211,7 +211,10 @@ public class DisclosureService {
             .fields(fields)
             .policyPackVersion(engine.packVersion())
             .detail("view", request.view());
-    decisionRequest.breakGlass().ifPresent(g -> event.breakGlass(true, g.grantId()));
+    // Flagged only where the grant can have opened something: reads stating the emergency.
+    if (request.purpose() == org.casereview.policy.Purpose.EMERGENCY) {
+      decisionRequest.breakGlass().ifPresent(g -> event.breakGlass(true, g.grantId()));
+    }
     return event;
   }
 
