@@ -7,11 +7,11 @@ import org.casereview.audit.AuditEvent;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Puts the calling auditor on an audit event: member id (token subject), agency and roles. */
-final class AuditActor {
+public final class AuditActor {
 
   private AuditActor() {}
 
-  static AuditEvent.Builder on(AuditEvent.Builder b, SecurityIdentity identity) {
+  public static AuditEvent.Builder on(AuditEvent.Builder b, SecurityIdentity identity) {
     UUID member = null;
     UUID agency = null;
     if (identity.getPrincipal() instanceof JsonWebToken jwt) {
@@ -25,7 +25,7 @@ final class AuditActor {
   }
 
   /** The caller's stable identity, used to keep one auditor's export jobs from another. */
-  static String owner(SecurityIdentity identity) {
+  public static String owner(SecurityIdentity identity) {
     if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
       return jwt.getSubject();
     }
