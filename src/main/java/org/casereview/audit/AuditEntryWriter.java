@@ -10,26 +10,26 @@ import java.util.UUID;
  * Appends one unsealed entry with plain JDBC, on the caller's connection and in the caller's
  * transaction. No CDI, so that the benchmark and load harness use exactly the service's code path.
  *
- * <p>The statement first takes the shared side of the seal barrier (a transaction-scoped advisory
- * lock) and only then draws the entry's sequence number. The sealer briefly takes the exclusive
- * side before reading how far the sequence has gone, so that every entry numbered below that point
- * is either committed or rolled back when the sealer looks: nothing can commit behind the chain
- * head and stay unsealed (docs/adr/0004-audit-sealing.md).
+ * <p>The statement makes sure its transaction has a transaction id ({@code pg_current_xact_id()})
+ * before it draws the entry's sequence number. The sealer reads how far the sequence has gone and
+ * then waits until every transaction in progress at that moment has ended, so every entry numbered
+ * up to that point is committed or rolled back before it seals past it: nothing can commit behind
+ * the chain head and stay unsealed. Writers never wait for the sealer
+ * (docs/adr/0004-audit-sealing.md).
  */
 public final class AuditEntryWriter {
-
-  /** Advisory lock key of the seal barrier (shared by writers, exclusive for the sealer). */
-  public static final long SEAL_BARRIER_LOCK = 0x4d44_5441_5544_0001L;
 
   static final String INSERT =
       "INSERT INTO audit_entry (entry_seq, entry_id, event_code, refusal, request_id, member_id,"
           + " agency_id, roles, purpose, subject_id, case_id, record_id, break_glass,"
           + " break_glass_grant_id, policy_pack_version, fields, details)"
           + " SELECT nextval('audit_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-          + " FROM (SELECT pg_advisory_xact_lock_shared("
-          + SEAL_BARRIER_LOCK
-          + ") OFFSET 0)"
-          + " AS seal_barrier";
+          + " FROM (SELECT pg_current_xact_id() OFFSET 0) AS xid_before_number";
+
+  /** The INSERT statement, for callers that batch (benchmark fixtures). */
+  public static String insertSql() {
+    return INSERT;
+  }
 
   /** Writes the entry and returns its id. The connection's transaction decides its fate. */
   public UUID append(Connection connection, AuditEvent event) throws SQLException {
