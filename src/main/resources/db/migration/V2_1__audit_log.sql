@@ -25,6 +25,9 @@ CREATE TABLE audit_entry (
     policy_pack_version  varchar(128),
     fields               text         NOT NULL, -- JSON array of AuditField, hashed byte for byte
     details              text         NOT NULL, -- JSON object, keys sorted
+    -- SHA-256 of the canonical content, computed by the writer so the sealer need not read the
+    -- entry; verification recomputes it from the content and never trusts this copy.
+    entry_digest         bytea        NOT NULL CHECK (octet_length(entry_digest) = 32),
     PRIMARY KEY (entry_seq, recorded_at)
 ) PARTITION BY RANGE (recorded_at);
 

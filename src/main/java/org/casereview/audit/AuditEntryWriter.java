@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.UUID;
+import org.casereview.audit.chain.ChainHasher;
+import org.casereview.audit.chain.LogEntry;
 
 /**
  * Appends one unsealed entry with plain JDBC, on the caller's connection and in the caller's
@@ -22,8 +24,8 @@ public final class AuditEntryWriter {
   static final String INSERT =
       "INSERT INTO audit_entry (entry_seq, entry_id, event_code, refusal, request_id, member_id,"
           + " agency_id, roles, purpose, subject_id, case_id, record_id, break_glass,"
-          + " break_glass_grant_id, policy_pack_version, fields, details)"
-          + " SELECT nextval('audit_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+          + " break_glass_grant_id, policy_pack_version, fields, details, entry_digest)"
+          + " SELECT nextval('audit_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
           + " FROM (SELECT pg_current_xact_id() OFFSET 0) AS xid_before_number";
 
   /** The INSERT statement, for callers that batch (benchmark fixtures). */
@@ -34,39 +36,73 @@ public final class AuditEntryWriter {
   /** Writes the entry and returns its id. The connection's transaction decides its fate. */
   public UUID append(Connection connection, AuditEvent event) throws SQLException {
     UUID entryId = UUID.randomUUID();
+    LogEntry content = content(entryId, event);
+    // A hasher per call: the writer is shared by every request thread and must not serialise them.
+    byte[] digest = new ChainHasher().contentDigest(content);
     try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-      bind(ps, entryId, event);
+      bind(ps, content, digest);
       ps.executeUpdate();
     }
     return entryId;
   }
 
-  /** Binds the 16 entry parameters (1-based, in INSERT order); shared with the baseline bench. */
-  public static void bind(PreparedStatement ps, UUID entryId, AuditEvent e) throws SQLException {
-    int i = 1;
-    ps.setObject(i++, entryId);
-    ps.setString(i++, e.type().code());
-    ps.setBoolean(i++, e.type().isRefusal());
-    ps.setString(i++, e.requestId());
-    setUuid(ps, i++, e.memberId());
-    setUuid(ps, i++, e.agencyId());
-    ps.setString(i++, AuditJson.write(e.roles()));
-    ps.setString(i++, e.purpose() == null ? null : e.purpose().name());
-    setUuid(ps, i++, e.subjectId());
-    setUuid(ps, i++, e.caseId());
-    setUuid(ps, i++, e.recordId());
-    ps.setBoolean(i++, e.breakGlass());
-    setUuid(ps, i++, e.breakGlassGrantId());
-    ps.setString(i++, e.policyPackVersion());
-    ps.setString(i++, AuditJson.write(e.fields()));
-    ps.setString(i, AuditJson.write(e.details()));
+  /**
+   * The entry's content exactly as it will be stored and read back (number and time are the
+   * database's, so they are zero here).
+   */
+  public static LogEntry content(UUID entryId, AuditEvent e) {
+    return new LogEntry(
+        0,
+        entryId.toString(),
+        0,
+        e.type().code(),
+        e.type().isRefusal(),
+        e.requestId(),
+        text(e.memberId()),
+        text(e.agencyId()),
+        AuditJson.write(e.roles()),
+        e.purpose() == null ? null : e.purpose().name(),
+        text(e.subjectId()),
+        text(e.caseId()),
+        text(e.recordId()),
+        e.breakGlass(),
+        text(e.breakGlassGrantId()),
+        e.policyPackVersion(),
+        AuditJson.write(e.fields()),
+        AuditJson.write(e.details()));
   }
 
-  private static void setUuid(PreparedStatement ps, int index, UUID value) throws SQLException {
+  /** Binds the 17 entry parameters (1-based, in INSERT order); shared with the baseline bench. */
+  public static void bind(PreparedStatement ps, LogEntry c, byte[] digest) throws SQLException {
+    int i = 1;
+    ps.setObject(i++, UUID.fromString(c.entryId()));
+    ps.setString(i++, c.eventCode());
+    ps.setBoolean(i++, c.refusal());
+    ps.setString(i++, c.requestId());
+    setUuid(ps, i++, c.memberId());
+    setUuid(ps, i++, c.agencyId());
+    ps.setString(i++, c.roles());
+    ps.setString(i++, c.purpose());
+    setUuid(ps, i++, c.subjectId());
+    setUuid(ps, i++, c.caseId());
+    setUuid(ps, i++, c.recordId());
+    ps.setBoolean(i++, c.breakGlass());
+    setUuid(ps, i++, c.breakGlassGrantId());
+    ps.setString(i++, c.policyPackVersion());
+    ps.setString(i++, c.fields());
+    ps.setString(i++, c.details());
+    ps.setBytes(i, digest);
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  private static void setUuid(PreparedStatement ps, int index, String value) throws SQLException {
     if (value == null) {
       ps.setNull(index, Types.OTHER);
     } else {
-      ps.setObject(index, value);
+      ps.setObject(index, UUID.fromString(value));
     }
   }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.casereview.audit.AuditEntryWriter;
 import org.casereview.audit.AuditEvent;
 import org.casereview.audit.JdkEd25519;
+import org.casereview.audit.chain.ChainHasher;
 import org.casereview.audit.chain.ChainSealer;
 import org.casereview.audit.chain.ChainVerifier;
+import org.casereview.audit.chain.LogEntry;
 import org.casereview.audit.chain.VerificationReport;
 import org.casereview.audit.export.AuditExporter;
 import org.casereview.audit.export.ExportFilter;
@@ -61,9 +63,11 @@ public class AuditChainBench {
     connection = db.app();
     connection.setAutoCommit(false);
     AuditEvent event = AuditBenchDatabase.typicalDisclosure();
+    ChainHasher hasher = new ChainHasher();
     try (PreparedStatement ps = connection.prepareStatement(AuditEntryWriterSql.INSERT)) {
       for (int i = 1; i <= ENTRIES; i++) {
-        AuditEntryWriter.bind(ps, UUID.randomUUID(), event);
+        LogEntry content = AuditEntryWriter.content(UUID.randomUUID(), event);
+        AuditEntryWriter.bind(ps, content, hasher.contentDigest(content));
         ps.addBatch();
         if (i % 1000 == 0) {
           ps.executeBatch();

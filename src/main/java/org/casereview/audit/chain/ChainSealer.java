@@ -199,8 +199,8 @@ public final class ChainSealer {
                 + "'";
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT "
-                + LogEntry.COLUMNS
+            "SELECT e.entry_seq, e.entry_id::text,"
+                + " (EXTRACT(EPOCH FROM e.recorded_at) * 1000000)::bigint, e.entry_digest"
                 + " FROM audit_entry e WHERE e.entry_seq > ? AND e.entry_seq <= ?"
                 + timeBound
                 + " ORDER BY e.entry_seq LIMIT ?")) {
@@ -215,13 +215,15 @@ public final class ChainSealer {
         long position = headPosition;
         byte[] previous = headHash;
         while (rs.next()) {
-          LogEntry e = LogEntry.read(rs, 1);
+          long seq = rs.getLong(1);
+          String entryId = rs.getString(2);
+          long recordedAt = rs.getLong(3);
           position++;
-          previous = hasher.link(previous, position, e);
+          previous = hasher.link(previous, position, seq, recordedAt, rs.getBytes(4));
           positions.add(position);
-          seqs.add(e.seq());
-          ids.add(e.entryId());
-          times.add(e.recordedAtMicros());
+          seqs.add(seq);
+          ids.add(entryId);
+          times.add(recordedAt);
           hashes.add(previous);
         }
       }
