@@ -2,7 +2,7 @@
 -- checkpoints. See docs/adr/0004-audit-sealing.md. Only org.casereview.audit writes these tables.
 
 -- Entry numbers in allocation order. CACHE 1 (the default) so that numbers drawn by different
--- sessions are still ordered the way they were drawn; the sealer's horizon relies on it.
+-- sessions are still ordered the way they were drawn; the seal barrier relies on it.
 CREATE SEQUENCE audit_entry_seq AS bigint CACHE 1 NO CYCLE;
 
 CREATE TABLE audit_entry (
@@ -25,9 +25,6 @@ CREATE TABLE audit_entry (
     policy_pack_version  varchar(128),
     fields               text         NOT NULL, -- JSON array of AuditField, hashed byte for byte
     details              text         NOT NULL, -- JSON object, keys sorted
-    -- SHA-256 of the canonical content, computed by the writer so the sealer need not read the
-    -- entry; verification recomputes it from the content and never trusts this copy.
-    entry_digest         bytea        NOT NULL CHECK (octet_length(entry_digest) = 32),
     PRIMARY KEY (entry_seq, recorded_at)
 ) PARTITION BY RANGE (recorded_at);
 
@@ -137,6 +134,26 @@ GRANT EXECUTE ON FUNCTION audit_ensure_partitions(integer) TO ${app_role};
 
 SELECT audit_ensure_partitions(3);
 
+-- The sealer's barrier (docs/adr/0004-audit-sealing.md): waits until no transaction that may have
+-- drawn an entry number still runs (writers hold the shared side until they end), then returns the
+-- highest number drawn so far. Every entry at or below it is committed or gone for good.
+CREATE FUNCTION audit_seal_barrier() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path = public, pg_temp
+AS
+$$
+DECLARE
+    drawn bigint;
+BEGIN
+    PERFORM pg_advisory_lock(5567667678916902913); -- AuditEntryWriter.SEAL_BARRIER_LOCK
+    SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO drawn FROM audit_entry_seq;
+    PERFORM pg_advisory_unlock(5567667678916902913);
+    RETURN drawn;
+END;
+$$;
+
 REVOKE ALL ON audit_entry, audit_entry_default, audit_chain_link, audit_checkpoint FROM PUBLIC;
 GRANT SELECT, INSERT ON audit_entry, audit_chain_link, audit_checkpoint TO ${app_role};
 GRANT USAGE, SELECT ON SEQUENCE audit_entry_seq TO ${app_role};
+REVOKE ALL ON FUNCTION audit_seal_barrier() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_seal_barrier() TO ${app_role};
