@@ -16,6 +16,10 @@ public enum AuditEventType {
   CONSENT_GRANTED("W200"),
   /** A consent directive was revoked. */
   CONSENT_REVOKED("W210"),
+  /** A consent directive reached the end of its validity window. */
+  CONSENT_EXPIRED("W220"),
+  /** A coordinator previewed what an agency would see of a case (no values disclosed). */
+  POLICY_PREVIEWED("P900"),
   /** A subject's key was destroyed, making their encrypted fields unreadable. */
   SUBJECT_SHREDDED("W300"),
   /** A data or signing key was rotated. */
@@ -26,8 +30,30 @@ public enum AuditEventType {
   BREAK_GLASS_GRANTED("B100"),
   /** A referral was received. */
   REFERRAL_CREATED("F100"),
+  /** The coordinator triaged a referral. */
+  REFERRAL_TRIAGED("F110"),
+  /** A referral was linked to a case (a new one or an existing one). */
+  REFERRAL_LINKED("F120"),
+  /** The coordinator declined a referral. */
+  REFERRAL_DECLINED("F130"),
+  /** The referring agency withdrew its referral. */
+  REFERRAL_WITHDRAWN("F140"),
   /** A case was opened (or a referral linked to a new case). */
   CASE_OPENED("C100"),
+  /** The lead and participating agencies of a case were set. */
+  CASE_ASSIGNED("C110"),
+  /** The facts statutory exceptions depend on were recorded for a case. */
+  CASE_FLAGS_CHANGED("C120"),
+  /** A case was closed with an outcome. */
+  CASE_CLOSED("C190"),
+  /** An agency was registered or changed. */
+  AGENCY_CHANGED("A100"),
+  /** A member was onboarded (account created in the identity provider). */
+  MEMBER_ONBOARDED("A200"),
+  /** A member was offboarded: refused at once, account disabled. */
+  MEMBER_OFFBOARDED("A210"),
+  /** A member's confidentiality-training attestation was recorded. */
+  MEMBER_TRAINING_RECORDED("A220"),
   /** An auditor exported the log. */
   AUDIT_EXPORTED("X100"),
   /** An accounting of disclosures was produced for a subject. */
