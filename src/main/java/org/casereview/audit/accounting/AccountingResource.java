@@ -30,6 +30,7 @@ import org.casereview.policy.Purpose;
  */
 @Path("/api/v1/audit/accounting/{subjectId}")
 @RolesAllowed("auditor")
+@org.casereview.identity.RegisteredMember
 public class AccountingResource {
 
   /** HIPAA 164.528(a): disclosures in the six years before the request. */

@@ -38,6 +38,7 @@ import org.casereview.policy.Purpose;
  */
 @Path("/api/v1/audit/exports")
 @RolesAllowed("auditor")
+@org.casereview.identity.RegisteredMember
 public class AuditExportResource {
 
   /**

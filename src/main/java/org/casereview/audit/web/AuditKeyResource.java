@@ -13,7 +13,6 @@ import org.casereview.crypto.AuditSigner;
  * verify its manifest and checkpoints offline. Public by design: it is a public key.
  */
 @Path("/api/v1/audit/public-key")
-@org.casereview.identity.RegisteredMember
 public class AuditKeyResource {
 
   /** The published key. {@code pem} is the same key as a PEM "PUBLIC KEY" block. */
