@@ -265,7 +265,10 @@ public class DisclosureService {
         decision.citation(),
         null,
         null,
-        decision.obligations().stream().map(Obligation::name).sorted().toList());
+        decision.obligations().stream().map(Obligation::name).sorted().toList(),
+        decision.obligations().contains(Obligation.PART2_REDISCLOSURE_NOTICE)
+            ? DisclosedField.PART2_NOTICE
+            : null);
   }
 
   private static DisclosedField withheldField(FieldSource field, FieldDecision decision) {
@@ -278,7 +281,8 @@ public class DisclosureService {
         decision.citation(),
         decision.reason(),
         decision.remedy(),
-        List.of());
+        List.of(),
+        null);
   }
 
   private static DisclosedField erasedField(FieldSource field) {
@@ -291,7 +295,8 @@ public class DisclosureService {
         "erasure",
         "The youth's data was erased (crypto-shredded); the value no longer exists",
         "Nothing can restore it",
-        List.of());
+        List.of(),
+        null);
   }
 
   private static AuditField released(FieldSource field, FieldDecision decision) {
