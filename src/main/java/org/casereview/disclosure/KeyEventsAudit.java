@@ -1,6 +1,7 @@
 package org.casereview.disclosure;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -34,7 +35,8 @@ public class KeyEventsAudit {
   }
 
   private void record(AuditEventType type, java.util.UUID subjectId, Map<String, String> details) {
-    if (Arc.container().requestContext().isActive()) {
+    if (Arc.container().requestContext().isActive()
+        && !Arc.container().instance(SecurityIdentity.class).get().isAnonymous()) {
       auditTrail.change(type, subjectId, null, null, details);
       return;
     }

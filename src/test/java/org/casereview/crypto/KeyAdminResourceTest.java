@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,7 +30,12 @@ class KeyAdminResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "coordinator", roles = "coordinator")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000001", roles = "coordinator")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000001"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void nonAdministrator_cannotRotateKeysOrSeeThem() {
     given().when().post(BASE + "/kek/rotate").then().statusCode(403);
     given().when().get(BASE + "/kek").then().statusCode(403);
@@ -36,7 +43,12 @@ class KeyAdminResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "admin", roles = "admin")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000012", roles = "admin")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000012"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void administrator_rotatesTheKek_andRewrapsEveryKeyOnline() {
     UUID subject = UUID.randomUUID();
     FieldPlace field = store.write(subject, UUID.randomUUID(), "legal_name", "served meanwhile");
@@ -77,7 +89,12 @@ class KeyAdminResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "admin", roles = "admin")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000012", roles = "admin")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000012"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void administrator_cannotDisableThePrimaryKek() {
     String primary =
         given().when().post(BASE + "/kek/rotate").then().statusCode(200).extract().path("id");
@@ -92,13 +109,23 @@ class KeyAdminResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "admin", roles = "admin")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000012", roles = "admin")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000012"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void unknownRewrapJob_isNotFound() {
     given().when().get(BASE + "/rewrap-jobs/" + UUID.randomUUID()).then().statusCode(404);
   }
 
   @Test
-  @TestSecurity(user = "admin", roles = "admin")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000012", roles = "admin")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000012"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void administrator_rotatesOneSubjectsDataKey_andTheirFieldsStillOpen() {
     UUID subject = UUID.randomUUID();
     FieldPlace field = store.write(subject, UUID.randomUUID(), "legal_name", "rotated youth");
@@ -115,7 +142,12 @@ class KeyAdminResourceTest {
   }
 
   @Test
-  @TestSecurity(user = "admin", roles = "admin")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000012", roles = "admin")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000012"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void shreddedSubject_cannotGetANewDataKey() {
     UUID subject = UUID.randomUUID();
     store.write(subject, UUID.randomUUID(), "legal_name", "erased youth");

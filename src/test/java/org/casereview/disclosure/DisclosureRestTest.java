@@ -143,7 +143,8 @@ class DisclosureRestTest {
     // notice prohibiting redisclosure attached to the value.
     Map<String, Object> treatment =
         new java.util.HashMap<>(
-            Scenario.consent(List.of("SUBSTANCE_USE"), List.of(Scenario.HOSPITAL), List.of("TREATMENT")));
+            Scenario.consent(
+                List.of("SUBSTANCE_USE"), List.of(Scenario.HOSPITAL), List.of("TREATMENT")));
     treatment.put("grantors", List.of(Map.of("kind", "YOUTH", "suspectedAbuser", false)));
     s.recordConsent(treatment);
     as("nora.nurse", "TREATMENT")

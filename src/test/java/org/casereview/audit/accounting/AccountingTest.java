@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +29,12 @@ import org.junit.jupiter.api.Test;
  * agency reading its own record, not a withheld field, not a refusal.
  */
 @QuarkusTest
-@TestSecurity(user = "auditor-one", roles = "auditor")
+@TestSecurity(user = "b0000000-0000-4000-8000-000000000011", roles = "auditor")
+@OidcSecurity(
+    claims = {
+      @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000011"),
+      @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+    })
 class AccountingTest {
 
   private static final UUID CLINIC = UUID.randomUUID();
@@ -175,7 +182,12 @@ class AccountingTest {
   }
 
   @Test
-  @TestSecurity(user = "member", roles = "mdt-member")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000006", roles = "mdt-member")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000006"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000006")
+      })
   void aMember_cannotReadAnAccounting() {
     given()
         .accept("application/json")

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,7 +94,12 @@ class ConcurrentSealingTest {
   }
 
   @Test
-  @TestSecurity(user = "auditor-one", roles = "auditor")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000011", roles = "auditor")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000011"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+      })
   void verifyEndpoint_reportsAnIntactChain() {
     AuditTestSupport.recordDisclosures(log, UUID.randomUUID(), 2);
     AuditTestSupport.sealEverything(sealer);
@@ -113,7 +120,12 @@ class ConcurrentSealingTest {
   }
 
   @Test
-  @TestSecurity(user = "member", roles = "mdt-member")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000006", roles = "mdt-member")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000006"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000006")
+      })
   void verifyEndpoint_isForAuditorsOnly() {
     given().get("/api/v1/audit/verify").then().statusCode(403);
   }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -38,7 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  * third party's offline verifier accepts it; any edit to the file makes it refuse.
  */
 @QuarkusTest
-@TestSecurity(user = "auditor-one", roles = "auditor")
+@TestSecurity(user = "b0000000-0000-4000-8000-000000000011", roles = "auditor")
+@OidcSecurity(
+    claims = {
+      @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000011"),
+      @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000001")
+    })
 class AuditExportTest {
 
   @Inject AuditLog log;
@@ -255,13 +262,23 @@ class AuditExportTest {
   }
 
   @Test
-  @TestSecurity(user = "auditor-two", roles = "auditor")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000015", roles = "auditor")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000015"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000005")
+      })
   void anotherAuditorsJob_isNotFound() {
     given().get("/api/v1/audit/exports/" + UUID.randomUUID()).then().statusCode(404);
   }
 
   @Test
-  @TestSecurity(user = "member", roles = "mdt-member")
+  @TestSecurity(user = "b0000000-0000-4000-8000-000000000006", roles = "mdt-member")
+  @OidcSecurity(
+      claims = {
+        @Claim(key = "sub", value = "b0000000-0000-4000-8000-000000000006"),
+        @Claim(key = "agency_id", value = "a0000000-0000-4000-8000-000000000006")
+      })
   void aMember_cannotExport() {
     given()
         .contentType("application/json")
