@@ -16,6 +16,10 @@ public enum AuditEventType {
   CONSENT_GRANTED("W200"),
   /** A consent directive was revoked. */
   CONSENT_REVOKED("W210"),
+  /** A consent directive reached the end of its validity window. */
+  CONSENT_EXPIRED("W220"),
+  /** A coordinator previewed what an agency would see of a case (no values disclosed). */
+  POLICY_PREVIEWED("P900"),
   /** A subject's key was destroyed, making their encrypted fields unreadable. */
   SUBJECT_SHREDDED("W300"),
   /** A data or signing key was rotated. */

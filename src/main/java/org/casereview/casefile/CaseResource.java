@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.casereview.api.Cursor;
 import org.casereview.api.Enums;
 import org.casereview.api.Ids;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseResource {
 
   @Inject CaseService cases;
+  @Inject CaseRecordService records;
 
   @GET
   @RolesAllowed({"mdt-member", "case-coordinator"})
@@ -55,6 +57,28 @@ public class CaseResource {
   public CaseView read(
       @PathParam("id") @Uuid String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
     return cases.read(Ids.parse(id, "id"), PurposeOfUse.require(purpose));
+  }
+
+  @GET
+  @Path("/{id}/preview")
+  @RolesAllowed("case-coordinator")
+  @Operation(
+      summary = "What an agency would see of this case for a purpose, field by field",
+      description =
+          "Decisions and explanations only, never values: the coordinator's check before a"
+              + " review meeting. Assumes a member of that agency with current training.")
+  public List<CaseService.PreviewField> preview(
+      @PathParam("id") @Uuid String id,
+      @QueryParam("agencyId") @Uuid String agencyId,
+      @QueryParam("purpose") String purpose) {
+    if (agencyId == null) {
+      throw org.casereview.api.ApiProblem.invalid("agencyId", "required");
+    }
+    return cases.preview(
+        Ids.parse(id, "id"),
+        Ids.parse(agencyId, "agencyId"),
+        PurposeOfUse.require(purpose),
+        records);
   }
 
   @PUT

@@ -155,7 +155,7 @@ public class CaseService {
     }
     List<CaseFile> rows =
         CaseFile.<CaseFile>find(where + " order by openedAt desc, id desc", params)
-            .range(0, filter.limit())
+            .range(0, filter.limit() - 1)
             .list();
     List<DisclosureRequest> requests = new ArrayList<>(rows.size());
     for (CaseFile file : rows) {
@@ -213,6 +213,59 @@ public class CaseService {
     fields.addAll(subjects.identityFields(subject));
     Disclosure shown = disclosures.disclose(request(file, purpose, "case.read", fields));
     return new CaseView(file.id, shown.fields());
+  }
+
+  /** One field as an agency would see it: the decision and its explanation, never the value. */
+  public record PreviewField(
+      String field,
+      DataCategory category,
+      String outcome,
+      String rule,
+      String citation,
+      String reason,
+      String remedy,
+      List<String> obligations) {}
+
+  /**
+   * What a given agency would see of a case for a purpose, field by field with reasons, before a
+   * review meeting. Nothing is decrypted; the preview itself is audited.
+   */
+  @Transactional
+  public List<PreviewField> preview(
+      UUID caseId, UUID agencyId, Purpose purpose, CaseRecordService records) {
+    CaseFile file = existing(caseId);
+    Subject subject = Subject.findById(file.subjectId);
+    List<FieldSource> fields = new ArrayList<>(summaryFields(file));
+    fields.addAll(subjects.identityFields(subject));
+    fields.addAll(records.allFields(file));
+    var requester = disclosures.requesterFor(agencyId);
+    List<PreviewField> out =
+        disclosures.preview(requester, request(file, purpose, "case.preview", fields)).stream()
+            .map(
+                d ->
+                    new PreviewField(
+                        d.field(),
+                        d.category(),
+                        d.outcome().name(),
+                        d.ruleId(),
+                        d.citation(),
+                        d.reason(),
+                        d.remedy(),
+                        d.obligations().stream().map(Enum::name).sorted().toList()))
+            .toList();
+    auditTrail.change(
+        AuditEventType.POLICY_PREVIEWED,
+        file.subjectId,
+        file.id,
+        file.id,
+        Map.of(
+            "forAgencyId",
+            agencyId.toString(),
+            "purpose",
+            purpose.name(),
+            "fields",
+            String.valueOf(out.size())));
+    return out;
   }
 
   /** The case if the caller's agency takes part in it (or the caller coordinates); else 404. */

@@ -92,6 +92,10 @@ public class Consent extends PanacheEntityBase {
   @Column(name = "revocation_reason_code")
   public String revocationReasonCode;
 
+  /** When the expiry was recorded in the audit log (the policy needs no record to honour it). */
+  @Column(name = "expiry_recorded_at")
+  public Instant expiryRecordedAt;
+
   @Version public long version;
 
   public static List<Consent> ofSubject(UUID subjectId) {

@@ -85,6 +85,36 @@ public class DisclosureService {
   }
 
   /**
+   * Discloses a view whose very existence is sensitive: when the gate field (e.g. a record's type)
+   * is withheld, nothing at all is released, the refusal is audited, and the caller learns nothing:
+   * the view is left out of lists and counts, and a single read answers "not found".
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Disclosure> discloseGated(DisclosureRequest request, String gateField) {
+    Caller caller = callers.get();
+    Requester requester = requester(caller);
+    DecisionRequest decisionRequest = decisionRequest(requester, request);
+    FieldSource gate =
+        request.fields().stream()
+            .filter(f -> f.name().equals(gateField))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("gate field not requested"));
+    FieldDecision decision = engine.decide(decisionRequest, label(gate));
+    if (!decision.permitted()) {
+      List<AuditField> withheld =
+          request.fields().stream()
+              .map(f -> withheld(f, decision.ruleId(), decision.citation()))
+              .toList();
+      audit.record(
+          event(AuditEventType.REFUSAL, caller, request, decisionRequest, withheld)
+              .reason("EXISTENCE_WITHHELD")
+              .build());
+      return Optional.empty();
+    }
+    return Optional.of(disclose(caller, request));
+  }
+
+  /**
    * What an agency would see, decided but never decrypted and never audited as a disclosure: the
    * coordinator's preview before a review meeting. Values are never part of the answer.
    */
@@ -95,6 +125,30 @@ public class DisclosureService {
         .map(f -> engine.decide(decisionRequest, label(f)))
         .collect(Collectors.toList());
   }
+
+  /**
+   * The policy's view of a typical member of an agency: for previews only. It assumes the
+   * mdt-member role and current training, and takes the agency's MOU as in force today.
+   */
+  public Requester requesterFor(UUID agencyId) {
+    Agency agency = Agency.findById(agencyId);
+    if (agency == null) {
+      throw ApiProblem.invalid("agencyId", "no such agency");
+    }
+    var mou = CurrentCaller.mouOf(agencyId, java.time.LocalDate.now(clock));
+    return new Requester(
+        PREVIEW_MEMBER,
+        agencyId,
+        agency.name,
+        agency.sector,
+        agency.legalStatus,
+        Set.of(Role.MDT_MEMBER),
+        new MouStatus(mou.active(), mou.categories(), mou.purposes()),
+        true);
+  }
+
+  /** The member id previews decide for: no real member. */
+  public static final UUID PREVIEW_MEMBER = new UUID(0, 0);
 
   /** The policy's view of a caller. */
   public Requester requester(Caller caller) {
@@ -160,8 +214,20 @@ public class DisclosureService {
       }
     }
 
+    AuditEventType type = anyReleased ? AuditEventType.DISCLOSURE : AuditEventType.REFUSAL;
+    // Same transaction as the read: if the entry cannot be written, nothing is disclosed.
+    audit.record(event(type, caller, request, decisionRequest, audited).build());
+    return new Disclosure(shown);
+  }
+
+  private AuditEvent.Builder event(
+      AuditEventType type,
+      Caller caller,
+      DisclosureRequest request,
+      DecisionRequest decisionRequest,
+      List<AuditField> fields) {
     AuditEvent.Builder event =
-        AuditEvent.builder(anyReleased ? AuditEventType.DISCLOSURE : AuditEventType.REFUSAL)
+        AuditEvent.builder(type)
             .requestId(requestContext.requestId())
             .actor(caller.memberId(), caller.agencyId())
             .roles(caller.roles().stream().map(Role::realmRole).collect(Collectors.toSet()))
@@ -169,13 +235,11 @@ public class DisclosureService {
             .subjectId(request.subjectId())
             .caseId(request.caseId())
             .recordId(request.resourceId())
-            .fields(audited)
+            .fields(fields)
             .policyPackVersion(engine.packVersion())
             .detail("view", request.view());
     decisionRequest.breakGlass().ifPresent(g -> event.breakGlass(true, g.grantId()));
-    // Same transaction as the read: if the entry cannot be written, nothing is disclosed.
-    audit.record(event.build());
-    return new Disclosure(shown);
+    return event;
   }
 
   private DecisionRequest decisionRequest(Requester requester, DisclosureRequest request) {

@@ -13,6 +13,7 @@ import java.util.UUID;
  * loaded pack. The order in which rules apply is stated once, in package-info.java.
  */
 public final class PolicyEngine {
+  private static final int CATEGORIES = DataCategory.values().length;
   private static final Set<Sector> CRIMINAL_JUSTICE_SECTORS =
       EnumSet.of(Sector.LAW_ENFORCEMENT, Sector.PROSECUTION);
 
@@ -90,9 +91,8 @@ public final class PolicyEngine {
     private final Set<DataCategory> triage = EnumSet.noneOf(DataCategory.class);
     private String triageRuleId;
     private final boolean asMember;
-    // [field category][effective category][author? 1 : 0]
-    private final FieldDecision[][][] cache =
-        new FieldDecision[DataCategory.values().length][DataCategory.values().length][2];
+    // Indexed by (field category, effective category, author?); allocated on first use.
+    private FieldDecision[] cache;
 
     Evaluation(DecisionRequest request) {
       this.request = request;
@@ -188,11 +188,15 @@ public final class PolicyEngine {
         }
       }
       boolean author = field.authorAgencyId().equals(requester.agencyId());
-      int a = author ? 1 : 0;
-      FieldDecision cached = cache[field.category().ordinal()][effective.ordinal()][a];
+      int n = CATEGORIES;
+      int slot = (field.category().ordinal() * n + effective.ordinal()) * 2 + (author ? 1 : 0);
+      if (cache == null) {
+        cache = new FieldDecision[n * n * 2];
+      }
+      FieldDecision cached = cache[slot];
       if (cached == null) {
         cached = decideLabel(field.category(), effective, reclass, author);
-        cache[field.category().ordinal()][effective.ordinal()][a] = cached;
+        cache[slot] = cached;
       }
       return cached.forField(field.name());
     }

@@ -183,7 +183,7 @@ public class ReferralService {
     }
     List<Referral> rows =
         Referral.<Referral>find(where + " order by receivedAt desc, id desc", params)
-            .range(0, filter.limit())
+            .range(0, filter.limit() - 1)
             .list();
     List<DisclosureRequest> requests = new ArrayList<>(rows.size());
     for (Referral referral : rows) {
