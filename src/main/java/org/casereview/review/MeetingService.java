@@ -20,12 +20,16 @@ import org.casereview.agency.Agency;
 import org.casereview.agency.Member;
 import org.casereview.agency.MemberStatus;
 import org.casereview.api.ApiProblem;
+import org.casereview.api.Cursor;
 import org.casereview.api.ErrorCode;
 import org.casereview.api.Problem;
 import org.casereview.audit.AuditEventType;
 import org.casereview.casefile.CaseFile;
 import org.casereview.casefile.CaseParticipant;
+import org.casereview.casefile.CaseRecordService;
+import org.casereview.casefile.CaseService;
 import org.casereview.casefile.CaseStatus;
+import org.casereview.casefile.RecordView;
 import org.casereview.crypto.FieldCodec;
 import org.casereview.crypto.FieldPlace;
 import org.casereview.disclosure.AuditTrail;
@@ -55,6 +59,8 @@ public class MeetingService {
   @Inject DisclosureService disclosures;
   @Inject AuditTrail auditTrail;
   @Inject AgendaCaseFields agendaFields;
+  @Inject CaseService caseService;
+  @Inject CaseRecordService records;
   @Inject FieldCodec codec;
   @Inject Clock clock;
 
@@ -233,7 +239,7 @@ public class MeetingService {
       boolean seen = shown.get(i).field("case.caseNumber").disclosed();
       out.add(
           new MeetingViews.AgendaCase(
-              seen ? item.caseId : null, item.position, shown.get(i).fields()));
+              seen ? item.caseId : null, item.position, shown.get(i).fields(), List.of()));
     }
     return out;
   }
@@ -384,15 +390,21 @@ public class MeetingService {
     List<DisclosureRequest> requests =
         items.stream().map(i -> agendaFields.request(meeting, i, purpose, "meeting.view")).toList();
     List<Disclosure> shown = disclosures.discloseEach(requests);
-    List<MeetingViews.AgendaCase> cases = new ArrayList<>();
+    List<MeetingViews.AgendaCase> agendaCases = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       AgendaItem item = items.get(i);
       boolean seen = shown.get(i).field("case.caseNumber").disclosed();
-      cases.add(
+      // Records only where the case file itself would show them: to an agency on the case, or
+      // the coordinator. Each record is its own disclosure (and audit entry), existence-gated.
+      List<RecordView> caseRecords =
+          caller.isCoordinator() || CaseParticipant.takesPart(item.caseId, caller.agencyId())
+              ? records.list(item.caseId, purpose, null, Cursor.MAX_LIMIT).items()
+              : List.of();
+      agendaCases.add(
           new MeetingViews.AgendaCase(
-              seen ? item.caseId : null, item.position, shown.get(i).fields()));
+              seen ? item.caseId : null, item.position, shown.get(i).fields(), caseRecords));
     }
-    return new MeetingViews.View(meeting.id, meeting.status, true, null, cases);
+    return new MeetingViews.View(meeting.id, meeting.status, true, null, agendaCases);
   }
 
   /**
@@ -409,6 +421,17 @@ public class MeetingService {
           agendaFields.request(meeting, item, Purpose.CASE_REVIEW, "meeting.visibility");
       Set<String> visibleToAll =
           new LinkedHashSet<>(request.fields().stream().map(f -> f.name()).toList());
+      // The case records, as the case file previews them for each attending agency.
+      Map<UUID, List<CaseService.PreviewField>> recordPreviews = new java.util.HashMap<>();
+      for (Attendee attendee : attendees) {
+        recordPreviews.computeIfAbsent(
+            attendee.agencyId,
+            agencyId ->
+                caseService.preview(item.caseId, agencyId, Purpose.CASE_REVIEW, records).stream()
+                    .filter(f -> f.field().startsWith("records."))
+                    .toList());
+      }
+      recordPreviews.values().forEach(l -> l.forEach(f -> visibleToAll.add(f.field())));
       List<MeetingViews.AttendeeVisibility> rows = new ArrayList<>();
       for (Attendee attendee : attendees) {
         Member member = Member.findById(attendee.key.memberId);
@@ -420,6 +443,14 @@ public class MeetingService {
                 new MeetingViews.Withheld(
                     d.field(), d.category(), d.ruleId(), d.reason(), d.remedy()));
             visibleToAll.remove(d.field());
+          }
+        }
+        for (CaseService.PreviewField f : recordPreviews.get(attendee.agencyId)) {
+          if (!"PERMIT".equals(f.outcome())) {
+            withheld.add(
+                new MeetingViews.Withheld(
+                    f.field(), f.category(), f.rule(), f.reason(), f.remedy()));
+            visibleToAll.remove(f.field());
           }
         }
         if (!attendee.acknowledged()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.casereview.casefile.RecordView;
 import org.casereview.disclosure.DisclosedField;
 import org.casereview.policy.DataCategory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,9 +38,13 @@ public final class MeetingViews {
   @Schema(name = "Attendance")
   public record Attendance(UUID meetingId, List<AttendeeView> attendees) {}
 
-  /** One agenda case, every field disclosed or withheld for the caller. */
+  /**
+   * One agenda case, every field disclosed or withheld for the caller, and the case records the
+   * caller may know of (each disclosed on its own, as the case file does).
+   */
   @Schema(name = "AgendaCase")
-  public record AgendaCase(UUID caseId, int position, Map<String, DisclosedField> fields) {}
+  public record AgendaCase(
+      UUID caseId, int position, Map<String, DisclosedField> fields, List<RecordView> records) {}
 
   /**
    * The meeting as one attendee sees it. Until the attendee has acknowledged the confidentiality

@@ -105,6 +105,19 @@ class MeetingFlowTest {
     minute("nora.nurse", meetingId, caseId, "DISCUSSION_NOTE", "HEALTH", healthMarker);
     minute("cora.coordinator", meetingId, caseId, "DECISION", "COORDINATION", decisionMarker);
 
+    // A case record (issue 4) by the hospital: HEALTH findings.
+    String findings = marker("FINDINGS");
+    as("nora.nurse")
+        .body(
+            Map.of(
+                "type",
+                "MEDICAL_EXAM",
+                "values",
+                Map.of("examDate", "2026-11-20", "findings", findings)))
+        .post("/api/v1/cases/{id}/records", caseId)
+        .then()
+        .statusCode(201);
+
     // Acknowledgement gating: checked in, meeting running, but not acknowledged -> no content.
     String gated = UUID.randomUUID().toString();
     long refusalsBefore = auditRowsForCase(caseId, "R100");
@@ -214,15 +227,28 @@ class MeetingFlowTest {
       // Every agency on the case sees the coordination decision and the case number.
       assertEquals(decisionMarker, minuteText(fields, "COORDINATION").get("value"), user);
       assertEquals("DISCLOSED", fields.get("case.caseNumber").get("status"), user);
-      // One view of one agenda case, one audit entry.
-      assertEquals(1, auditRowsForRequest(requestId), user);
-      assertEquals(disclosuresBefore + 1, auditRowsForCase(caseId, "D100"), user);
+      // The hospital's record: listed for every agency on the case, findings for the hospital
+      // only.
+      List<Map<String, Object>> records = response.jsonPath().getList("cases[0].records");
+      assertEquals(1, records.size(), user);
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Object>> recordFields =
+          (Map<String, Map<String, Object>>) records.get(0).get("fields");
+      if (user.equals("nora.nurse")) {
+        assertEquals(findings, recordFields.get("findings").get("value"));
+      } else {
+        assertEquals("WITHHELD", recordFields.get("findings").get("status"), user);
+        assertFalse(body.contains(findings), user + " saw the exam findings");
+      }
+      // One audit entry for the agenda case and one for the record, nothing unlogged.
+      assertEquals(2, auditRowsForRequest(requestId), user);
+      assertEquals(disclosuresBefore + 2, auditRowsForCase(caseId, "D100"), user);
     }
 
     // The coordinator's preview: who cannot see what, without a single value.
     Response visibility = as("cora.coordinator").get("/api/v1/meetings/{id}/visibility", meetingId);
     visibility.then().statusCode(200).body("cases[0].caseId", equalTo(caseId));
-    assertNoneOf(visibility, leMarker, vaMarker, healthMarker, decisionMarker);
+    assertNoneOf(visibility, leMarker, vaMarker, healthMarker, decisionMarker, findings);
     List<String> visibleToAll = visibility.jsonPath().getList("cases[0].visibleToAll");
     assertTrue(visibleToAll.contains("case.caseNumber"));
     assertTrue(visibleToAll.stream().anyMatch(f -> f.startsWith("minutes[")));
@@ -240,6 +266,13 @@ class MeetingFlowTest {
                 () -> new AssertionError("police not shown as missing the advocate's note"));
     assertEquals("VAWA-DEFAULT", va.get("rule"));
     assertFalse(visibleToAll.contains(va.get("field")));
+    assertTrue(
+        danaWithheld.stream()
+            .anyMatch(
+                w ->
+                    "HEALTH".equals(w.get("category"))
+                        && ((String) w.get("field")).startsWith("records.")),
+        "police not shown as missing the exam findings");
     assertTrue(
         danaWithheld.stream().noneMatch(w -> "LAW_ENFORCEMENT_SENSITIVE".equals(w.get("category"))),
         "police may see law-enforcement notes");
