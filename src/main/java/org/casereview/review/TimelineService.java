@@ -9,12 +9,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.casereview.careplan.CaseNeed;
 import org.casereview.careplan.SafetyPlan;
 import org.casereview.careplan.ServiceReferral;
 import org.casereview.careplan.ServiceReferralEvent;
 import org.casereview.casefile.CaseFile;
+import org.casereview.casefile.CaseRecord;
 import org.casereview.casefile.CaseService;
 import org.casereview.consent.Consent;
 import org.casereview.crypto.FieldPlace;
@@ -31,8 +33,10 @@ import org.casereview.subject.Subject;
 /**
  * A case's history in time order: referrals, the opening, reviews at meetings, decisions and
  * recommendations, action items, needs, service referral steps, safety plans and consent changes.
- * The whole timeline is one disclosure (one audit entry): every event's fields are labelled and
- * decided for the viewer, so a decision in a category the viewer may not see shows as withheld.
+ * The timeline is one disclosure (one audit entry) for its own events, plus one existence-gated
+ * disclosure per case record: every event's fields are labelled and decided for the viewer, so a
+ * decision in a category the viewer may not see shows as withheld, and a record the viewer may not
+ * know of is left out.
  */
 @ApplicationScoped
 public class TimelineService {
@@ -44,6 +48,8 @@ public class TimelineService {
   public record Event(Map<String, DisclosedField> fields) {}
 
   public record Timeline(UUID caseId, List<Event> events) {}
+
+  private record Timed(Instant at, Event event) {}
 
   /** An event before the decision: its time, type and labelled fields. */
   private record Draft(Instant at, String type, List<FieldSource> fields) {}
@@ -191,7 +197,7 @@ public class TimelineService {
     Disclosure shown =
         disclosures.disclose(
             new DisclosureRequest(purpose, file.subjectId, file.id, "case.timeline", file.id, all));
-    List<Event> events = new ArrayList<>();
+    List<Timed> timed = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       String prefix = "events[" + i + "].";
       Map<String, DisclosedField> fields = new LinkedHashMap<>();
@@ -203,8 +209,32 @@ public class TimelineService {
                   fields.put(name.substring(prefix.length()), field);
                 }
               });
-      events.add(new Event(fields));
+      timed.add(new Timed(drafts.get(i).at(), new Event(fields)));
     }
+    // Case records: each its own existence-gated disclosure, as the case file lists them, so a
+    // record the viewer may not know of is not on the timeline at all (not even as withheld).
+    for (CaseRecord record :
+        CaseRecord.<CaseRecord>list("caseId = ?1 order by createdAt", file.id)) {
+      UUID author = record.authorAgencyId;
+      DataCategory existence = record.existenceCategory;
+      Optional<Disclosure> recordShown =
+          disclosures.discloseGated(
+              new DisclosureRequest(
+                  purpose,
+                  file.subjectId,
+                  file.id,
+                  "case.timeline.record",
+                  record.id,
+                  List.of(
+                      FieldSource.clear("type", existence, author, record.type.name()),
+                      FieldSource.clear("at", existence, author, record.createdAt.toString()),
+                      FieldSource.clear("recordId", existence, author, record.id.toString()),
+                      FieldSource.clear("authorAgencyId", existence, author, author.toString()))),
+              "type");
+      recordShown.ifPresent(d -> timed.add(new Timed(record.createdAt, new Event(d.fields()))));
+    }
+    timed.sort(Comparator.comparing(Timed::at));
+    List<Event> events = timed.stream().map(Timed::event).toList();
     return new Timeline(file.id, events);
   }
 

@@ -85,6 +85,26 @@ class TimelineTest {
         .then()
         .statusCode(201);
 
+    as("nora.nurse")
+        .body(Map.of("type", "MEDICAL_EXAM", "values", Map.of("examDate", "2026-11-20")))
+        .post("/api/v1/cases/{id}/records", caseId)
+        .then()
+        .statusCode(201);
+    // A mental health assessment: its very existence is MENTAL_HEALTH, hidden from the school.
+    String assessment =
+        as("nora.nurse")
+            .body(
+                Map.of(
+                    "type",
+                    "MENTAL_HEALTH_ASSESSMENT",
+                    "values",
+                    Map.of("assessment", marker("ASSESSMENT"))))
+            .post("/api/v1/cases/{id}/records", caseId)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+
     String requestId = UUID.randomUUID().toString();
     Response school =
         as("sam.counselor", "CASE_REVIEW")
@@ -102,7 +122,8 @@ class TimelineTest {
             "RECOMMENDATION",
             "NEED_IDENTIFIED",
             "SERVICE_SENT",
-            "SAFETY_PLAN_RECORDED")) {
+            "SAFETY_PLAN_RECORDED",
+            "MEDICAL_EXAM")) {
       assertTrue(types.contains(expected), "missing " + expected + " in " + types);
     }
     List<String> times = events.stream().map(e -> (String) e.get("at").get("value")).toList();
@@ -125,12 +146,20 @@ class TimelineTest {
     assertEquals(coordination, recommendation.get("text").get("value"));
     assertFalse(school.asString().contains(lawEnforcement));
     assertFalse(school.asString().contains(shelter), "safety plan details in the timeline");
-    assertEquals(1, auditRowsForRequest(requestId));
+    assertFalse(types.contains("MENTAL_HEALTH_ASSESSMENT"), "a hidden record on the timeline");
+    assertFalse(school.asString().contains(assessment), "a hidden record's id on the timeline");
+    // The timeline itself, the medical exam, and the refusal of the hidden record: three entries.
+    assertEquals(3, auditRowsForRequest(requestId));
 
     // The police see their own decision.
     Response police =
         as("dana.detective", "CASE_REVIEW").get("/api/v1/cases/{id}/timeline", caseId);
     assertTrue(police.asString().contains(lawEnforcement));
+    Response hospital = as("nora.nurse", "CASE_REVIEW").get("/api/v1/cases/{id}/timeline", caseId);
+    assertTrue(
+        events(hospital).stream()
+            .anyMatch(e -> "MENTAL_HEALTH_ASSESSMENT".equals(e.get("type").get("value"))),
+        "the author does not see its own record on the timeline");
   }
 
   @Test
