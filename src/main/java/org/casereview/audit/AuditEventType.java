@@ -22,6 +22,8 @@ public enum AuditEventType {
   POLICY_PREVIEWED("P900"),
   /** A subject's key was destroyed, making their encrypted fields unreadable. */
   SUBJECT_SHREDDED("W300"),
+  /** An administrator erased a youth (the reason code and how many subjects were shredded). */
+  ERASURE_REQUESTED("W310"),
   /** A data or signing key was rotated. */
   KEY_ROTATED("K100"),
   /** An agency's MOU was created, amended or ended. */

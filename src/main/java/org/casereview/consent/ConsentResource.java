@@ -14,11 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.casereview.api.ApiProblem;
 import org.casereview.api.Ids;
 import org.casereview.api.Uuid;
@@ -28,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The consent registry over HTTP. */
-@Path("/api/v1")
+@Path("/api/v1/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Consents")
@@ -36,37 +32,12 @@ public class ConsentResource {
 
   @Inject ConsentService consents;
 
-  @POST
-  @Path("/subjects/{subjectId}/consents")
-  @RolesAllowed({"mdt-member", "case-coordinator"})
-  @Operation(
-      summary = "Record a youth's consent",
-      description =
-          "Refused (422 RULE_VIOLATION, each broken rule named with its citation) when the law"
-              + " would not accept it: e.g. a Part 2 consent without a named recipient, a VAWA"
-              + " consent without expiry, psychotherapy notes folded into a general consent.")
-  public Response record(
-      @PathParam("subjectId") @Uuid String subjectId, @NotNull @Valid ConsentRequest request) {
-    UUID id = consents.record(Ids.parse(subjectId, "subjectId"), request);
-    return Response.created(URI.create("/api/v1/consents/" + id)).entity(Map.of("id", id)).build();
-  }
-
-  @GET
-  @Path("/subjects/{subjectId}/consents")
-  @RolesAllowed({"mdt-member", "case-coordinator"})
-  @Operation(summary = "A youth's consents with their history (active, pending, expired, revoked)")
-  public List<ConsentView> list(
-      @PathParam("subjectId") @Uuid String subjectId,
-      @HeaderParam(PurposeOfUse.HEADER) String purpose) {
-    return consents.list(Ids.parse(subjectId, "subjectId"), PurposeOfUse.require(purpose));
-  }
-
   /** Why a consent is revoked: a code, never free text about the youth. */
   @Schema(name = "RevokeConsentRequest")
   public record Revoke(@NotNull @Pattern(regexp = "[A-Z_]{3,40}") String reasonCode) {}
 
   @POST
-  @Path("/consents/{id}/revoke")
+  @Path("/{id}/revoke")
   @RolesAllowed({"mdt-member", "case-coordinator"})
   @Operation(summary = "Revoke a consent: honoured on the very next read, for everyone")
   public void revoke(@PathParam("id") @Uuid String id, @NotNull @Valid Revoke request) {
@@ -74,7 +45,7 @@ public class ConsentResource {
   }
 
   @GET
-  @Path("/consents/expiring")
+  @Path("/expiring")
   @RolesAllowed("case-coordinator")
   @Operation(summary = "Live consents ending within the next N days (default 30)")
   public List<ConsentView> expiring(

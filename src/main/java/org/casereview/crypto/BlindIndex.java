@@ -19,8 +19,12 @@ import javax.crypto.Mac;
 @ApplicationScoped
 public class BlindIndex {
 
-  /** Planned width; see ADR 0002 for the false-positive and k-anonymity reasoning. */
-  public static final int BITS = 16;
+  /**
+   * Planned width: 4,096 values for the 2,000 to 20,000 youths one task force's key covers over the
+   * retention period, so each value is shared by several youths once the register fills, and an
+   * intake lookup yields a handful of candidates to confirm. ADR 0002 has the reasoning.
+   */
+  public static final int BITS = 12;
 
   /** Names the index scheme and key generation, so a future re-keyed index can coexist. */
   static final String PREFIX = "bi1:";
@@ -35,7 +39,7 @@ public class BlindIndex {
     this.keys = keys;
   }
 
-  /** A short string such as {@code bi1:3fa2}, suitable for an indexed column. */
+  /** A short string such as {@code bi1:3fa}, suitable for an indexed column. */
   public String forNameAndBirthDate(String legalName, LocalDate dateOfBirth) {
     String name = normaliseName(legalName);
     if (name.isEmpty()) {
@@ -51,8 +55,8 @@ public class BlindIndex {
     mac.update((byte) 0);
     mac.update(dateOfBirth.toString().getBytes(StandardCharsets.UTF_8));
     byte[] digest = mac.doFinal();
-    int truncated = ((digest[0] & 0xFF) << 8) | (digest[1] & 0xFF);
-    return PREFIX + String.format(Locale.ROOT, "%04x", truncated);
+    int truncated = ((digest[0] & 0xFF) << 4) | ((digest[1] & 0xFF) >>> 4);
+    return PREFIX + String.format(Locale.ROOT, "%03x", truncated);
   }
 
   /**

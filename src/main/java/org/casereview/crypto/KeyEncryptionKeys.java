@@ -2,10 +2,12 @@ package org.casereview.crypto;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -58,7 +60,9 @@ public class KeyEncryptionKeys {
   @Inject TransactionSynchronizationRegistry transactions;
   @Inject Event<KeyRotated> keyEvents;
 
-  void registerKeysOnStart(@Observes StartupEvent event) {
+  /** Before any other start-up observer (the demo loader seals fields). */
+  void registerKeysOnStart(
+      @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
     QuarkusTransaction.requiringNew().run(this::registerProviderKeys);
   }
 
@@ -254,13 +258,23 @@ public class KeyEncryptionKeys {
   }
 
   String primaryId(Connection c) throws SQLException {
+    String primary = findPrimaryId(c);
+    if (primary == null) {
+      // Sealing before the start-up registration ran (another start-up observer): register now.
+      QuarkusTransaction.requiringNew().run(this::registerProviderKeys);
+      primary = findPrimaryId(c);
+    }
+    if (primary == null) {
+      throw new IllegalStateException("no primary key-encryption key");
+    }
+    return primary;
+  }
+
+  private static String findPrimaryId(Connection c) throws SQLException {
     try (PreparedStatement s =
             c.prepareStatement("SELECT kek_id FROM key_encryption_key WHERE state = 'ACTIVE'");
         ResultSet rs = s.executeQuery()) {
-      if (!rs.next()) {
-        throw new IllegalStateException("no primary key-encryption key");
-      }
-      return rs.getString(1);
+      return rs.next() ? rs.getString(1) : null;
     }
   }
 

@@ -132,6 +132,12 @@ public class SubjectKeys implements SubjectKeyRings {
   @Transactional
   public int rotateDataKey(UUID subjectId) {
     Objects.requireNonNull(subjectId, "subjectId");
+    if (fieldStores.isUnsatisfied()) {
+      // Without stores nothing is re-encrypted, and the next rotation would destroy the key that
+      // every field still depends on.
+      throw KeyAdminProblem.conflict(
+          "no-field-stores", "no SubjectFieldStore is registered to re-encrypt the fields");
+    }
     int newVersion;
     try (Connection c = dataSource.getConnection()) {
       List<KeyRow> rows = rows(c, subjectId, true);

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A field as it leaves the service: either its value, or the fact that it was withheld, with the
  * category, the rule that withheld it and what would allow it. Never a blank, never a value that
- * the policy did not permit (docs/adr/0005-withheld-fields.md).
+ * the policy did not permit (docs/adr/0001-disclosure-spine.md).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "DisclosedField")

@@ -41,6 +41,7 @@ public class ReferralResource {
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
   @Inject ReferralService referrals;
+  @Inject DuplicateCheck duplicates;
 
   @POST
   @RolesAllowed({"mdt-member", "case-coordinator"})
@@ -111,6 +112,19 @@ public class ReferralResource {
   public ReferralView read(
       @PathParam("id") @Uuid String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
     return referrals.read(Ids.parse(id, "id"), PurposeOfUse.require(purpose));
+  }
+
+  @GET
+  @Path("/{id}/possible-duplicates")
+  @RolesAllowed("case-coordinator")
+  @Operation(
+      summary = "Youths who may be the same as this referral's",
+      description =
+          "Found by a keyed blind index, without decrypting anything; confirmed by comparing name"
+              + " and birth date in memory only where the policy lets the caller see both.")
+  public java.util.List<DuplicateCheck.Candidate> possibleDuplicates(
+      @PathParam("id") @Uuid String id, @HeaderParam(PurposeOfUse.HEADER) String purpose) {
+    return duplicates.candidates(Ids.parse(id, "id"), PurposeOfUse.require(purpose));
   }
 
   @POST

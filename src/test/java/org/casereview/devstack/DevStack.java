@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.casereview.testing.EmbeddedDatabase;
 import org.casereview.testing.KeycloakServer;
+import org.casereview.testing.OwnedProcesses;
 
 /**
  * The run command's launcher: starts an embedded PostgreSQL (fsync on, data kept between runs), a
@@ -47,13 +48,10 @@ public final class DevStack {
   private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration SERVICE_STOP_TIMEOUT = Duration.ofSeconds(30);
 
-  /**
-   * Where the service expects its key store. The crypto module reads mdt.crypto.key-store.path and
-   * mdt.crypto.key-store.passphrase; the two names are kept here only.
-   */
-  static final String KEY_STORE_PATH_ENV = "MDT_CRYPTO_KEY_STORE_PATH";
+  /** mdt.crypto.keystore-path and mdt.crypto.keystore-passphrase-file of CryptoConfig. */
+  static final String KEY_STORE_PATH_ENV = "MDT_CRYPTO_KEYSTORE_PATH";
 
-  static final String KEY_STORE_PASSPHRASE_ENV = "MDT_CRYPTO_KEY_STORE_PASSPHRASE";
+  static final String KEY_STORE_PASSPHRASE_FILE_ENV = "MDT_CRYPTO_KEYSTORE_PASSPHRASE_FILE";
 
   private final Map<String, String> env;
   private final Path home;
@@ -66,6 +64,7 @@ public final class DevStack {
   private final int keycloakPort;
   private final int servicePort;
 
+  private volatile boolean stopping;
   private EmbeddedDatabase database;
   private KeycloakServer keycloak;
   private Process service;
@@ -103,19 +102,27 @@ public final class DevStack {
     try {
       status = stack.run();
     } catch (RuntimeException e) {
+      if (stack.stopping) {
+        return; // Ctrl-C during start-up: the shutdown hook is already at work
+      }
       System.err.println();
       System.err.println("Start-up failed: " + e.getMessage());
       status = 1;
     }
-    System.exit(status); // the shutdown hook stops whatever was started
+    if (!stack.stopping) {
+      System.exit(status); // the shutdown hook stops whatever was started
+    }
   }
 
   private int run() {
     Instant begin = Instant.now();
     createPrivateDirectory(home);
     createPrivateDirectory(logs);
+    OwnedProcesses.stopOrphans(servicePidFile(), serviceJar.toAbsolutePath().toString());
     requireFreePort(servicePort, "the service (set QUARKUS_HTTP_PORT to use another)");
     Map<String, String> serviceEnv = new HashMap<>(env);
+    boolean embeddedKeycloak = !env.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL");
+    Path distribution = embeddedKeycloak ? KeycloakServer.distributionIn(keycloakDir) : null;
 
     if (env.containsKey("QUARKUS_DATASOURCE_JDBC_URL")) {
       say("PostgreSQL: external, " + env.get("QUARKUS_DATASOURCE_JDBC_URL"));
@@ -137,23 +144,29 @@ public final class DevStack {
     }
 
     String realmUrl;
-    if (env.containsKey("QUARKUS_OIDC_AUTH_SERVER_URL")) {
+    if (embeddedKeycloak) {
+      realmUrl = startKeycloak(distribution, serviceEnv);
+    } else {
       realmUrl = env.get("QUARKUS_OIDC_AUTH_SERVER_URL");
       say("Keycloak: external, " + realmUrl);
-    } else {
-      realmUrl = startKeycloak(serviceEnv);
     }
 
     serviceEnv.putIfAbsent("MDT_DEMO_ENABLED", "true");
     serviceEnv.putIfAbsent(KEY_STORE_PATH_ENV, home.resolve("keys.bcfks").toString());
-    serviceEnv.putIfAbsent(
-        KEY_STORE_PASSPHRASE_ENV, readOrCreateSecret(home.resolve("keystore-passphrase")));
+    if (!env.containsKey("MDT_CRYPTO_KEYSTORE_PASSPHRASE")) {
+      // The passphrase travels as a file name, not a value: nothing secret in the environment.
+      Path passphrase = home.resolve("keystore-passphrase");
+      readOrCreateSecret(passphrase);
+      serviceEnv.putIfAbsent(KEY_STORE_PASSPHRASE_FILE_ENV, passphrase.toString());
+    }
     startService(serviceEnv);
 
     printBanner(realmUrl, since(begin));
     try {
       int exit = service.waitFor();
-      say("The service exited with status " + exit + "; see " + logs.resolve("service.log"));
+      if (!stopping) {
+        say("The service exited with status " + exit + "; see " + logs.resolve("service.log"));
+      }
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -161,8 +174,7 @@ public final class DevStack {
     }
   }
 
-  private String startKeycloak(Map<String, String> serviceEnv) {
-    Path distribution = KeycloakServer.distributionIn(keycloakDir);
+  private String startKeycloak(Path distribution, Map<String, String> serviceEnv) {
     boolean firstStart = !Files.exists(distribution.resolve("data/h2"));
     warnIfRealmChanged(distribution, firstStart);
     say(
@@ -170,7 +182,7 @@ public final class DevStack {
             + keycloakPort
             + (firstStart
                 ? " (first start imports the realm; about a minute)..."
-                : " (about 20 s)..."));
+                : " (20 s to a minute)..."));
     Instant t = Instant.now();
     keycloak =
         KeycloakServer.start(
@@ -232,17 +244,18 @@ public final class DevStack {
     command.addAll(
         List.of(env.getOrDefault("MDT_SERVICE_JAVA_OPTS", "-Xms64m -Xmx512m").split("\\s+")));
     command.add("-jar");
-    command.add(serviceJar.toString());
+    command.add(serviceJar.toAbsolutePath().toString());
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(serviceEnv);
     builder.redirectErrorStream(true);
-    builder.redirectOutput(logs.resolve("service.log").toFile());
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("service.log").toFile()));
     try {
       service = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("the service did not start", e);
     }
+    OwnedProcesses.record(servicePidFile(), List.of(service.toHandle()));
     awaitServiceReady(t);
     say("Service: ready on 127.0.0.1:" + servicePort + " " + since(t));
   }
@@ -282,6 +295,7 @@ public final class DevStack {
 
   /** Service first (it holds connections to both), then Keycloak, then the database. */
   private synchronized void stop() {
+    stopping = true;
     boolean anything = service != null || keycloak != null || database != null;
     if (anything) {
       say("Stopping...");
@@ -295,6 +309,7 @@ public final class DevStack {
       } catch (InterruptedException e) {
         service.destroyForcibly();
       }
+      OwnedProcesses.forget(servicePidFile());
       say("Service: stopped");
       service = null;
     }
@@ -312,6 +327,10 @@ public final class DevStack {
       say("PostgreSQL: stopped");
       database = null;
     }
+  }
+
+  private Path servicePidFile() {
+    return home.resolve("service.pid");
   }
 
   private void printBanner(String realmUrl, String elapsed) {

@@ -1,9 +1,12 @@
 package org.casereview.identity;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,10 +47,36 @@ class IdentityIT {
   private final RealLogin login = RealLogin.demoRealm();
 
   @Test
-  void realTokenFromPkceLogin_isAcceptedByTheService() {
+  void realTokenFromPkceLogin_isAcceptedAndNamesTheMemberAgencyAndRoles() {
     String token = login.accessToken(CORA);
 
-    given().auth().oauth2(token).when().get(ME).then().statusCode(not(equalTo(401)));
+    given()
+        .auth()
+        .oauth2(token)
+        .when()
+        .get(ME)
+        .then()
+        .statusCode(200)
+        .body("agencyId", equalTo(CORA_AGENCY))
+        .body("roles", containsInAnyOrder("CASE_COORDINATOR", "MDT_MEMBER"))
+        .body("memberId", notNullValue());
+  }
+
+  @Test
+  void requestWithoutToken_isRefused() {
+    given().when().get(ME).then().statusCode(401);
+  }
+
+  @Test
+  void auditorToken_isAcceptedWithTheAuditorRoleOnly() {
+    given()
+        .auth()
+        .oauth2(login.accessToken("aldo.auditor"))
+        .when()
+        .get(ME)
+        .then()
+        .statusCode(200)
+        .body("roles", contains("AUDITOR"));
   }
 
   @Test

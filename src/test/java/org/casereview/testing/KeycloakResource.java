@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Map;
  * target/keycloak (system property {@code keycloak.dist.dir}), started once per JVM on a free
  * loopback port with an in-memory database, {@code keycloak-realm.json} imported, and a second
  * realm {@value #FOREIGN_REALM} whose tokens the service must refuse. Points the service's OIDC
- * resource server and Keycloak admin client at it.
+ * resource server and Keycloak admin client at it, and loads the demo directory (the realm's users
+ * are the demo members).
  *
  * <p>Use with {@code @WithTestResource(KeycloakResource.class)} on {@code *IT} classes, and {@link
  * RealLogin} to obtain tokens.
@@ -64,12 +66,25 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     KeycloakServer keycloak = server();
     String secret = KeycloakServer.clientSecret(realmFile(), API_CLIENT);
-    return Map.of(
-        "quarkus.oidc.auth-server-url", realmUrl(),
-        "quarkus.oidc.credentials.secret", secret,
-        "mdt.keycloak.server-url", keycloak.baseUrl(),
-        "quarkus.keycloak.admin-client.server-url", keycloak.baseUrl(),
-        "quarkus.keycloak.admin-client.client-secret", secret);
+    Map<String, String> config = new HashMap<>();
+    config.put("quarkus.oidc.auth-server-url", realmUrl());
+    config.put("quarkus.oidc.credentials.secret", secret);
+    config.put("mdt.keycloak.server-url", keycloak.baseUrl());
+    config.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+    config.put("quarkus.keycloak.admin-client.client-secret", secret);
+    // Undo what the global TestTokens resource sets for @QuarkusTest: keys and issuer come from
+    // the realm's discovery document, as in production.
+    config.put("quarkus.oidc.public-key", "");
+    config.put("quarkus.oidc.token.issuer", realmUrl());
+    // The realm's demo users are members only if the service loads the same demo directory.
+    config.put("mdt.demo.enabled", "true");
+    return config;
+  }
+
+  /** After the global resources, so that this configuration wins where both set a key. */
+  @Override
+  public int order() {
+    return 100;
   }
 
   @Override

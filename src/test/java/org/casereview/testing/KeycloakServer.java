@@ -8,20 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Keycloak server from the {@code keycloak-quarkus-dist} distribution, run as a child
@@ -35,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 public final class KeycloakServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
   private final int port;
@@ -150,7 +145,7 @@ public final class KeycloakServer implements AutoCloseable {
     Path pidFile =
         options.pidFile != null ? options.pidFile : distribution.resolve("data/mdt-owned.pid");
     try {
-      stopOrphans(pidFile, distribution);
+      OwnedProcesses.stopOrphans(pidFile, distribution.toString());
       List<String> realms = stageRealmImports(distribution, options.realmFiles);
 
       List<String> command = new ArrayList<>();
@@ -178,12 +173,12 @@ public final class KeycloakServer implements AutoCloseable {
               ? options.logFile
               : distribution.resolve("data/log/keycloak-" + options.port + ".log");
       Files.createDirectories(log.toAbsolutePath().getParent());
-      builder.redirectOutput(log.toFile());
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       Process process = builder.start();
 
       KeycloakServer server =
           new KeycloakServer(process, options.port, distribution, pidFile, realms);
-      server.recordPids(List.of(process.toHandle()));
+      OwnedProcesses.record(pidFile, List.of(process.toHandle()));
       try {
         server.awaitReady(options.startTimeout, log);
       } catch (RuntimeException e) {
@@ -192,7 +187,7 @@ public final class KeycloakServer implements AutoCloseable {
       }
       // The script forwards SIGTERM to its java child; the child's pid is kept too because a
       // SIGKILLed script leaves the java process running.
-      server.recordPids(process.descendants().toList());
+      OwnedProcesses.record(pidFile, process.descendants().toList());
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("Keycloak did not start", e);
@@ -275,71 +270,6 @@ public final class KeycloakServer implements AutoCloseable {
     }
   }
 
-  private void recordPids(List<ProcessHandle> processes) throws IOException {
-    long owner = ProcessHandle.current().pid();
-    StringBuilder lines = new StringBuilder();
-    processes.forEach(p -> lines.append(owner).append(' ').append(p.pid()).append('\n'));
-    Files.createDirectories(pidFile.toAbsolutePath().getParent());
-    Files.writeString(
-        pidFile,
-        lines,
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
-  }
-
-  /**
-   * Stops the Keycloak processes recorded in the pid file whose owning JVM is gone. A pid is only
-   * signalled if its command line still names this distribution, so a recycled pid is left alone.
-   */
-  static void stopOrphans(Path pidFile, Path distribution) throws IOException {
-    if (!Files.exists(pidFile)) {
-      return;
-    }
-    List<String> kept = new ArrayList<>();
-    for (String line : Files.readAllLines(pidFile)) {
-      String[] pids = line.trim().split("\\s+");
-      if (pids.length != 2) {
-        continue;
-      }
-      long owner = Long.parseLong(pids[0]);
-      Optional<ProcessHandle> child = ProcessHandle.of(Long.parseLong(pids[1]));
-      if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
-        kept.add(line);
-        continue;
-      }
-      child
-          .filter(ProcessHandle::isAlive)
-          .filter(p -> p.info().commandLine().orElse("").contains(distribution.toString()))
-          .ifPresent(
-              p -> {
-                System.err.println("Stopping an orphaned Keycloak process " + p.pid());
-                stopProcess(p);
-              });
-    }
-    Files.write(pidFile, kept, StandardCharsets.UTF_8);
-  }
-
-  static void stopProcess(ProcessHandle process) {
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroy();
-    try {
-      process.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (Exception e) {
-      process.destroyForcibly();
-    }
-    for (ProcessHandle d : descendants) {
-      if (d.isAlive()) {
-        d.destroy();
-        try {
-          d.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-          d.destroyForcibly();
-        }
-      }
-    }
-  }
-
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
@@ -373,20 +303,7 @@ public final class KeycloakServer implements AutoCloseable {
   /** Stops the server (SIGTERM, then SIGKILL after 30 s) and forgets its pids. */
   @Override
   public void close() {
-    stopProcess(process.toHandle());
-    try {
-      long owner = ProcessHandle.current().pid();
-      if (Files.exists(pidFile)) {
-        List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(pidFile)) {
-          if (!line.startsWith(owner + " ")) {
-            kept.add(line);
-          }
-        }
-        Files.write(pidFile, kept, StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      // the pid file is advisory; stale lines are skipped by the owner check
-    }
+    OwnedProcesses.stop(process.toHandle());
+    OwnedProcesses.forget(pidFile);
   }
 }
