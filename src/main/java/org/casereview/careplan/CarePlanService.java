@@ -14,7 +14,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.casereview.agency.Agency;
 import org.casereview.api.ApiProblem;
+import org.casereview.api.Cursor;
 import org.casereview.api.ErrorCode;
+import org.casereview.api.Page;
 import org.casereview.api.Problem;
 import org.casereview.audit.AuditEventType;
 import org.casereview.casefile.CaseFile;
@@ -52,6 +54,9 @@ public class CarePlanService {
   public record CarePlanView(UUID caseId, Map<String, DisclosedField> fields) {}
 
   public record Created(UUID id) {}
+
+  /** A service referral as the caller may see it. */
+  public record ServiceReferralView(UUID id, Map<String, DisclosedField> fields) {}
 
   @Transactional
   public Created identifyNeed(UUID caseId, CarePlanRequests.Need request) {
@@ -248,6 +253,68 @@ public class CarePlanService {
         disclosures.disclose(
             new DisclosureRequest(purpose, file.subjectId, file.id, "carePlan.read", file.id, all));
     return new CarePlanView(file.id, shown.fields());
+  }
+
+  /**
+   * Service referrals whose loop is still open (not COMPLETED or DECLINED), oldest change first:
+   * every open one for the coordinator, the ones sent to their agency for a provider's member. So
+   * that nothing waits unseen. Each is disclosed (one audit entry each).
+   */
+  @Transactional
+  public Page<ServiceReferralView> openLoops(Cursor after, int limit, Purpose purpose) {
+    Caller caller = callers.get();
+    StringBuilder where = new StringBuilder("status not in ?1");
+    List<Object> params = new ArrayList<>();
+    params.add(List.of(ServiceStatus.COMPLETED, ServiceStatus.DECLINED));
+    if (!caller.isCoordinator()) {
+      params.add(caller.agencyId());
+      where.append(" and providerAgencyId = ?").append(params.size());
+    }
+    if (after != null) {
+      params.add(after.at());
+      int at = params.size();
+      params.add(after.id());
+      where.append(
+          " and (statusChangedAt > ?"
+              + at
+              + " or (statusChangedAt = ?"
+              + at
+              + " and id > ?"
+              + params.size()
+              + "))");
+    }
+    List<ServiceReferral> rows =
+        ServiceReferral.<ServiceReferral>find(
+                where + " order by statusChangedAt, id", params.toArray())
+            .range(0, limit - 1)
+            .list();
+    List<DisclosureRequest> requests = new ArrayList<>();
+    for (ServiceReferral r : rows) {
+      List<FieldSource> f = new ArrayList<>();
+      f.add(
+          FieldSource.clear(
+              "caseId", DataCategory.COORDINATION, r.referringAgencyId, r.caseId.toString()));
+      f.add(
+          FieldSource.clear(
+              "statusChangedAt",
+              DataCategory.COORDINATION,
+              r.referringAgencyId,
+              r.statusChangedAt.toString()));
+      f.addAll(referralFields(r, ""));
+      requests.add(
+          new DisclosureRequest(purpose, r.subjectId, r.caseId, "serviceReferral.open", r.id, f));
+    }
+    List<Disclosure> shown = disclosures.discloseEach(requests);
+    List<ServiceReferralView> items = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      items.add(new ServiceReferralView(rows.get(i).id, shown.get(i).fields()));
+    }
+    String next =
+        rows.size() == limit
+            ? new Cursor(rows.get(rows.size() - 1).statusChangedAt, rows.get(rows.size() - 1).id)
+                .encode()
+            : null;
+    return new Page<>(items, next);
   }
 
   static List<FieldSource> needFields(CaseNeed n, String prefix) {

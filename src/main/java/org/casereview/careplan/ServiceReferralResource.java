@@ -5,13 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.casereview.api.Cursor;
 import org.casereview.api.Ids;
+import org.casereview.api.Page;
 import org.casereview.api.Uuid;
+import org.casereview.disclosure.PurposeOfUse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,6 +29,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ServiceReferralResource {
 
   @Inject CarePlanService carePlans;
+
+  @GET
+  @RolesAllowed({"mdt-member", "case-coordinator"})
+  @Operation(
+      summary = "Open loops: service referrals not yet completed or declined",
+      description =
+          "The coordinator sees every open referral, a provider's member those sent to their"
+              + " agency; longest-waiting first, cursor paging, no totals.")
+  public Page<CarePlanService.ServiceReferralView> openLoops(
+      @HeaderParam(PurposeOfUse.HEADER) String purpose,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    return carePlans.openLoops(
+        Cursor.decode(cursor), Cursor.limit(limit), PurposeOfUse.require(purpose));
+  }
 
   @POST
   @Path("/{id}/status")

@@ -3,7 +3,10 @@ package org.casereview.careplan;
 import static org.casereview.testing.Api.as;
 import static org.casereview.testing.Api.createReferral;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -147,6 +150,31 @@ class CarePlanTest {
         .then()
         .body("fields['services[0].status'].value", equalTo("DECLINED"))
         .body("fields['services[0].reason'].value", equalTo(reason));
+  }
+
+  @Test
+  void openLoops_listReferralsNotYetCompletedOrDeclined_forTheProviderAndTheCoordinator() {
+    String caseId = openCase();
+    String open = refer(caseId, need(caseId, "INTERPRETATION"), HOSPITAL);
+    move("nora.nurse", open, "COULD_NOT_CONTACT", "No answer").then().statusCode(204);
+    String closed = refer(caseId, need(caseId, "FOOD"), HOSPITAL);
+    move("nora.nurse", closed, "DECLINED", "Out of area").then().statusCode(204);
+    for (String user : List.of("nora.nurse", "cora.coordinator")) {
+      Response r =
+          as(user, "SERVICE_COORDINATION")
+              .queryParam("limit", 100)
+              .get("/api/v1/service-referrals");
+      r.then().statusCode(200);
+      List<String> ids = r.jsonPath().getList("items.id");
+      assertTrue(ids.contains(open), user + " does not see the open loop");
+      assertFalse(ids.contains(closed), user + " sees a closed loop");
+    }
+    as("sam.counselor", "SERVICE_COORDINATION")
+        .queryParam("limit", 100)
+        .get("/api/v1/service-referrals")
+        .then()
+        .statusCode(200)
+        .body("items.id", not(hasItem(open)));
   }
 
   @Test
