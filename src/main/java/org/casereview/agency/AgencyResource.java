@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies")
+@org.casereview.identity.RegisteredMember
 public class AgencyResource {
 
   @Inject AgencyService agencies;

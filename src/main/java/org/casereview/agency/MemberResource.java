@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members")
 @RolesAllowed("admin")
+@org.casereview.identity.RegisteredMember
 public class MemberResource {
 
   @Inject MemberService members;

@@ -20,9 +20,12 @@ public interface AuditConfig {
   @WithDefault("10s")
   Duration checkpointEvery();
 
-  /** How long the sealer waits for in-flight writers at its barrier before trying again later. */
-  @WithDefault("100ms")
-  Duration sealBarrierTimeout();
+  /**
+   * How long one sealing round waits for the transactions in progress at its horizon to end before
+   * it gives up until the next round.
+   */
+  @WithDefault("200ms")
+  Duration sealHorizonWait();
 
   /** Monthly partitions kept created ahead of the current month. */
   @WithDefault("3")

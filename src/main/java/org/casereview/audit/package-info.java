@@ -15,7 +15,7 @@
  *       The sealer appends links and checkpoints; it never rewrites an entry.
  *   <li>Only this package writes audit_entry, audit_chain_link and audit_checkpoint.
  *   <li>Every sealed entry's chain hash is SHA-256 over the previous hash and the entry's
- *       length-prefixed canonical form ({@link org.casereview.audit.chain.CanonicalEntry}); any
+ *       length-prefixed canonical form ({@link org.casereview.audit.chain.ChainHasher}); any
  *       change, removal, insertion or reordering of a sealed entry is detected by verification, by
  *       the service or offline from an export and the public key alone.
  * </ul>

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Break-glass")
+@org.casereview.identity.RegisteredMember
 public class NotificationResource {
 
   @Inject BreakGlassService breakGlass;

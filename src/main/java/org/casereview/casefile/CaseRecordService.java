@@ -152,8 +152,17 @@ public class CaseRecordService {
   List<FieldSource> allFields(CaseFile file) {
     List<FieldSource> fields = new ArrayList<>();
     List<CaseRecord> all = CaseRecord.list("caseId = ?1 order by createdAt", file.id);
+    var coordinator = disclosures.requester(callers.get());
     for (CaseRecord record : all) {
-      for (FieldSource f : request(file, record, Purpose.CASE_REVIEW, "preview").fields()) {
+      DisclosureRequest request = request(file, record, Purpose.CASE_REVIEW, "preview");
+      // Records whose existence is withheld from the coordinator stay out of the preview too.
+      boolean known =
+          disclosures.preview(coordinator, request).stream()
+              .anyMatch(d -> d.field().equals(TYPE_FIELD) && d.permitted());
+      if (!known) {
+        continue;
+      }
+      for (FieldSource f : request.fields()) {
         fields.add(
             new FieldSource(
                 "records." + record.id + "." + f.name(),

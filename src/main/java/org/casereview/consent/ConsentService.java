@@ -197,6 +197,14 @@ public class ConsentService {
    * that referred the youth); everyone else is told the youth does not exist.
    */
   private Subject requireMayManage(Caller caller, UUID subjectId) {
+    if (!caller.mou().active()) {
+      throw new ApiProblem(
+          ErrorCode.MOU_INACTIVE, "Your agency has no active MOU with the task force");
+    }
+    if (!caller.trainingCurrent()) {
+      throw new ApiProblem(
+          ErrorCode.TRAINING_EXPIRED, "Your confidentiality training is not current");
+    }
     Subject subject = Subject.findById(subjectId);
     if (subject == null) {
       throw ApiProblem.notFound("Youth");

@@ -25,6 +25,7 @@ import java.util.UUID;
 @Path("/api/v1/admin/keys")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
+@org.casereview.identity.RegisteredMember
 public class KeyAdminResource {
 
   /** Body of a KEK state change. */

@@ -23,7 +23,25 @@ public record DisclosedField(
     @Schema(description = "What would allow it: which consent, from whom, for which purpose")
         String remedy,
     @Schema(description = "Obligations attached to a disclosed value, e.g. the Part 2 notice")
-        List<String> obligations) {
+        List<String> obligations,
+    @Schema(
+            description =
+                "A notice the recipient must heed, e.g. the 42 CFR 2.32 prohibition on redisclosure")
+        String notice) {
+
+  /** The notice 42 CFR 2.32(a)(1) requires with every disclosure of a Part 2 record. */
+  public static final String PART2_NOTICE =
+      "This record which has been disclosed to you is protected by federal confidentiality rules"
+          + " (42 CFR part 2). These rules prohibit you from using or disclosing this record, or"
+          + " testimony that describes the information contained in this record, in any civil,"
+          + " criminal, administrative, or legislative proceedings by any Federal, State, or local"
+          + " authority, against the patient, unless authorized by the consent of the patient,"
+          + " except as provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance"
+          + " with 42 CFR 2.64 or 2.65. In addition, the Federal rules prohibit you from making any"
+          + " other use or disclosure of this record unless at least one of the following applies:"
+          + " further use or disclosure is expressly permitted by the written consent of the"
+          + " individual whose information is being disclosed in this record or as otherwise"
+          + " permitted by 42 CFR part 2.";
 
   public enum Status {
     DISCLOSED,

@@ -238,7 +238,10 @@ public class DisclosureService {
             .fields(fields)
             .policyPackVersion(engine.packVersion())
             .detail("view", request.view());
-    decisionRequest.breakGlass().ifPresent(g -> event.breakGlass(true, g.grantId()));
+    // Flagged only where the grant can have opened something: reads stating the emergency.
+    if (request.purpose() == org.casereview.policy.Purpose.EMERGENCY) {
+      decisionRequest.breakGlass().ifPresent(g -> event.breakGlass(true, g.grantId()));
+    }
     return event;
   }
 
@@ -289,7 +292,10 @@ public class DisclosureService {
         decision.citation(),
         null,
         null,
-        decision.obligations().stream().map(Obligation::name).sorted().toList());
+        decision.obligations().stream().map(Obligation::name).sorted().toList(),
+        decision.obligations().contains(Obligation.PART2_REDISCLOSURE_NOTICE)
+            ? DisclosedField.PART2_NOTICE
+            : null);
   }
 
   private static DisclosedField withheldField(FieldSource field, FieldDecision decision) {
@@ -302,7 +308,8 @@ public class DisclosureService {
         decision.citation(),
         decision.reason(),
         decision.remedy(),
-        List.of());
+        List.of(),
+        null);
   }
 
   private static DisclosedField erasedField(FieldSource field) {
@@ -315,7 +322,8 @@ public class DisclosureService {
         "erasure",
         "The youth's data was erased (crypto-shredded); the value no longer exists",
         "Nothing can restore it",
-        List.of());
+        List.of(),
+        null);
   }
 
   private static AuditField released(FieldSource field, FieldDecision decision) {

@@ -12,10 +12,9 @@ import org.casereview.crypto.AuditSigner;
 import org.casereview.crypto.SignatureVerifier;
 
 /**
- * TEST FALLBACK ONLY: Ed25519 signing and verification with the JDK's own provider, so that the
- * audit tests run before the crypto package's key-store-backed signer and Bouncy Castle verifier
- * are merged. Production code never sees this class; once the real beans exist they win over the
- * {@code @DefaultBean} producers in {@link TestCryptoFallbacks}.
+ * TEST ONLY: Ed25519 with the JDK's own provider, independent of the crypto package. The benchmarks
+ * sign checkpoints with it (no key store there), and the export tests verify with it as a third
+ * party would, with a verifier that shares no code with the service's signer.
  */
 public final class JdkEd25519 {
 

@@ -139,7 +139,21 @@ class DisclosureRestTest {
           .statusCode(404)
           .body(not(containsString("SUBSTANCE_USE")));
     }
-    // The program itself sees it, with the redisclosure obligation attached.
+    // A treating hospital named in the youth's written consent sees it, with the 42 CFR 2.32
+    // notice prohibiting redisclosure attached to the value.
+    Map<String, Object> treatment =
+        new java.util.HashMap<>(
+            Scenario.consent(List.of("SUBSTANCE_USE"), List.of(Scenario.HOSPITAL), List.of("TREATMENT")));
+    treatment.put("grantors", List.of(Map.of("kind", "YOUTH", "suspectedAbuser", false)));
+    s.recordConsent(treatment);
+    as("nora.nurse", "TREATMENT")
+        .get("/api/v1/cases/{c}/records/{r}", s.caseId, part2)
+        .then()
+        .statusCode(200)
+        .body("fields.programStatus.status", equalTo("DISCLOSED"))
+        .body("fields.programStatus.obligations", hasItem("PART2_REDISCLOSURE_NOTICE"))
+        .body("fields.programStatus.notice", containsString("42 CFR part 2"));
+    // The program itself sees it.
     as("theo.therapist", "TREATMENT")
         .get("/api/v1/cases/{c}/records/{r}", s.caseId, part2)
         .then()

@@ -15,6 +15,7 @@ public final class ChainHasher {
   /** Domain tags: a hash or signature of one kind can never be replayed as another. */
   public static final String ENTRY_TAG = "mdt-audit-entry/v1";
 
+  public static final String LINK_TAG = "mdt-audit-link/v1";
   public static final String CHECKPOINT_TAG = "mdt-audit-checkpoint/v1";
   public static final String MANIFEST_TAG = "mdt-audit-export-manifest/v1";
 
@@ -32,24 +33,47 @@ public final class ChainHasher {
     }
   }
 
-  /** chain_hash(position) = SHA-256(previous chain hash || length || canonical form of entry). */
+  /**
+   * chain_hash(position) = SHA-256(previous chain hash || length || link form), where the link form
+   * binds the position, the entry's number and time, and the digest of its content.
+   */
   public byte[] link(byte[] previousHash, long position, LogEntry e) {
-    byte[] canonical = canonicalEntry(position, e);
+    return link(previousHash, position, e.seq(), e.recordedAtMicros(), contentDigest(e));
+  }
+
+  /** The same, from the content digest (what the sealer reads instead of the whole entry). */
+  public byte[] link(
+      byte[] previousHash, long position, long seq, long recordedAtMicros, byte[] contentDigest) {
+    Encoder w = encoder.reset();
+    w.text(LINK_TAG);
+    w.number(position);
+    w.number(seq);
+    w.number(recordedAtMicros);
+    w.bytes(contentDigest);
+    byte[] form = w.toByteArray();
     sha256.reset();
     sha256.update(previousHash);
-    sha256.update(Encoder.int32(canonical.length));
-    sha256.update(canonical);
+    sha256.update(Encoder.int32(form.length));
+    sha256.update(form);
     return sha256.digest();
   }
 
-  /** The canonical form of an entry at a chain position. */
-  public byte[] canonicalEntry(long position, LogEntry e) {
+  /**
+   * SHA-256 of the canonical form of an entry's content: everything but its number and time, which
+   * the database assigns. The writer stores it with the entry so that the sealer need not read the
+   * entry; verification always recomputes it from the content.
+   */
+  public byte[] contentDigest(LogEntry e) {
+    byte[] canonical = canonicalContent(e);
+    sha256.reset();
+    return sha256.digest(canonical);
+  }
+
+  /** The canonical form of an entry's content. */
+  public byte[] canonicalContent(LogEntry e) {
     Encoder w = encoder.reset();
     w.text(ENTRY_TAG);
-    w.number(position);
-    w.number(e.seq());
     w.text(e.entryId());
-    w.number(e.recordedAtMicros());
     w.text(e.eventCode());
     w.bool(e.refusal());
     w.text(e.requestId());

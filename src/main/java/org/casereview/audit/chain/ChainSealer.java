@@ -35,25 +35,32 @@ public final class ChainSealer {
     /** This instance led; {@link Result#sealed()} entries were sealed (possibly zero). */
     SEALED,
     /** Another instance holds the leader lock. */
-    NOT_LEADER,
-    /** A long-running writer held the barrier past the timeout; nothing sealed this time. */
-    BARRIER_BUSY
+    NOT_LEADER
   }
 
-  public record Result(Outcome outcome, int sealed, long headPosition, boolean checkpointed) {}
+  /**
+   * @param caughtUp true when every entry numbered before this call began is now sealed; false when
+   *     the batch was full or transactions in progress kept the horizon from moving
+   */
+  public record Result(
+      Outcome outcome, int sealed, long headPosition, boolean checkpointed, boolean caughtUp) {}
 
   private final AuditSigner signer;
   private final int batchSize;
   private final Duration checkpointEvery;
-  private final Duration barrierTimeout;
+  private final Duration horizonWait;
   private final ChainHasher hasher = new ChainHasher();
 
+  /**
+   * @param horizonWait how long one call waits for the transactions in progress at its horizon to
+   *     end before giving up until the next call
+   */
   public ChainSealer(
-      AuditSigner signer, int batchSize, Duration checkpointEvery, Duration barrierTimeout) {
+      AuditSigner signer, int batchSize, Duration checkpointEvery, Duration horizonWait) {
     this.signer = signer;
     this.batchSize = batchSize;
     this.checkpointEvery = checkpointEvery;
-    this.barrierTimeout = barrierTimeout;
+    this.horizonWait = horizonWait;
   }
 
   /**
@@ -72,11 +79,8 @@ public final class ChainSealer {
         c.rollback();
       }
       return r;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       c.rollback();
-      if ("55P03".equals(e.getSQLState())) { // lock_not_available: the barrier timed out
-        return new Result(Outcome.BARRIER_BUSY, 0, -1, false);
-      }
       throw e;
     } finally {
       c.setAutoCommit(autoCommit);
@@ -84,13 +88,11 @@ public final class ChainSealer {
   }
 
   private Result sealInTransaction(Connection c, boolean forceCheckpoint) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL lock_timeout = '" + Math.max(1, barrierTimeout.toMillis()) + "ms'");
-      try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + LEADER_LOCK + ")")) {
-        rs.next();
-        if (!rs.getBoolean(1)) {
-          return new Result(Outcome.NOT_LEADER, 0, -1, false);
-        }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock(" + LEADER_LOCK + ")")) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        return new Result(Outcome.NOT_LEADER, 0, -1, false, false);
       }
     }
     long headPosition = 0;
@@ -110,19 +112,70 @@ public final class ChainSealer {
         headRecordedAtMicros = rs.getLong(4);
       }
     }
-    long barrierSeq;
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT audit_seal_barrier()")) {
-      rs.next();
-      barrierSeq = rs.getLong(1);
-    }
+    long horizon = horizon(c);
     int sealed = 0;
-    if (barrierSeq > headSeq) {
-      sealed = sealBatch(c, headPosition, headSeq, headHash, headRecordedAtMicros, barrierSeq);
+    boolean caughtUp = horizon >= 0;
+    if (horizon > headSeq) {
+      sealed = sealBatch(c, headPosition, headSeq, headHash, headRecordedAtMicros, horizon);
+      caughtUp = sealed < batchSize;
     }
     long newHeadPosition = headPosition + sealed;
     boolean checkpointed = checkpointIfDue(c, newHeadPosition, forceCheckpoint);
-    return new Result(Outcome.SEALED, sealed, newHeadPosition, checkpointed);
+    return new Result(Outcome.SEALED, sealed, newHeadPosition, checkpointed, caughtUp);
+  }
+
+  /**
+   * The highest entry number at or below which every entry is final (committed or rolled back), or
+   * -1 if transactions in progress did not end within the wait. Writers get their transaction id
+   * before they draw a number (AuditEntryWriter), so: read how far the sequence has gone, then take
+   * the list of transactions in progress; any transaction that drew a number up to that point is
+   * either finished or on the list. Wait for the list to empty.
+   */
+  private long horizon(Connection c) throws SQLException {
+    long drawn;
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM audit_entry_seq")) {
+      rs.next();
+      drawn = rs.getLong(1);
+    }
+    Object[] inProgress;
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT coalesce(array_agg(x::text), '{}')"
+                    + " FROM pg_snapshot_xip(pg_current_snapshot()) AS x")) {
+      rs.next();
+      inProgress = (Object[]) rs.getArray(1).getArray();
+    }
+    if (inProgress.length == 0) {
+      return drawn;
+    }
+    long deadline = System.nanoTime() + horizonWait.toNanos();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*) FROM unnest(?::xid8[]) AS x"
+                + " WHERE pg_xact_status(x) = 'in progress'")) {
+      ps.setArray(1, c.createArrayOf("text", inProgress));
+      while (true) {
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return drawn;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          return -1;
+        }
+        try {
+          Thread.sleep(2);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return -1;
+        }
+      }
+    }
   }
 
   private int sealBatch(
@@ -131,7 +184,7 @@ public final class ChainSealer {
       long headSeq,
       byte[] headHash,
       Long headRecordedAtMicros,
-      long barrierSeq)
+      long horizon)
       throws SQLException {
     List<Long> positions = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();
@@ -146,14 +199,14 @@ public final class ChainSealer {
                 + "'";
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT "
-                + LogEntry.COLUMNS
+            "SELECT e.entry_seq, e.entry_id::text,"
+                + " (EXTRACT(EPOCH FROM e.recorded_at) * 1000000)::bigint, e.entry_digest"
                 + " FROM audit_entry e WHERE e.entry_seq > ? AND e.entry_seq <= ?"
                 + timeBound
                 + " ORDER BY e.entry_seq LIMIT ?")) {
       int i = 1;
       ps.setLong(i++, headSeq);
-      ps.setLong(i++, barrierSeq);
+      ps.setLong(i++, horizon);
       if (headRecordedAtMicros != null) {
         ps.setLong(i++, headRecordedAtMicros);
       }
@@ -162,13 +215,15 @@ public final class ChainSealer {
         long position = headPosition;
         byte[] previous = headHash;
         while (rs.next()) {
-          LogEntry e = LogEntry.read(rs, 1);
+          long seq = rs.getLong(1);
+          String entryId = rs.getString(2);
+          long recordedAt = rs.getLong(3);
           position++;
-          previous = hasher.link(previous, position, e);
+          previous = hasher.link(previous, position, seq, recordedAt, rs.getBytes(4));
           positions.add(position);
-          seqs.add(e.seq());
-          ids.add(e.entryId());
-          times.add(e.recordedAtMicros());
+          seqs.add(seq);
+          ids.add(entryId);
+          times.add(recordedAt);
           hashes.add(previous);
         }
       }

@@ -37,7 +37,7 @@ public class Sealer {
     this.dataSource = dataSource;
     this.sealer =
         new ChainSealer(
-            signer, config.sealBatchSize(), config.checkpointEvery(), config.sealBarrierTimeout());
+            signer, config.sealBatchSize(), config.checkpointEvery(), config.sealHorizonWait());
     TimeGauge.builder("mdt.audit.sealing.lag", lagMillis, TimeUnit.MILLISECONDS, AtomicLong::get)
         .description("Age of the oldest audit entry not yet sealed into the hash chain")
         .register(registry);
@@ -75,7 +75,7 @@ public class Sealer {
           sealedCounter.increment(r.sealed());
         }
       } while (r.outcome() == ChainSealer.Outcome.SEALED
-          && r.sealed() > 0
+          && !r.caughtUp()
           && System.nanoTime() < deadline);
       lagMillis.set(ChainSealer.sealingLagMillis(c));
     }

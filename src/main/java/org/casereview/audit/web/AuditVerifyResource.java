@@ -21,6 +21,7 @@ import org.casereview.audit.chain.VerificationReport;
  */
 @Path("/api/v1/audit/verify")
 @RolesAllowed("auditor")
+@org.casereview.identity.RegisteredMember
 public class AuditVerifyResource {
 
   private final ChainVerification verification;

@@ -161,7 +161,7 @@ class ChainTamperTest {
               "INSERT INTO audit_entry SELECT ?, ?::uuid, recorded_at, event_code, refusal,"
                   + " request_id, member_id, agency_id, roles, purpose, subject_id, case_id,"
                   + " record_id, break_glass, break_glass_grant_id, policy_pack_version, fields,"
-                  + " details FROM audit_entry WHERE entry_id = ?")) {
+                  + " details, entry_digest FROM audit_entry WHERE entry_id = ?")) {
         ps.setLong(1, burnt);
         ps.setString(2, forged.toString());
         ps.setObject(3, after);

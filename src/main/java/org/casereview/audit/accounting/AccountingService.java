@@ -1,0 +1,121 @@
+package org.casereview.audit.accounting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.casereview.audit.AuditDirectory;
+import org.casereview.audit.AuditEventType;
+import org.casereview.audit.AuditJson;
+
+/**
+ * Builds a youth's accounting of disclosures from the log: every DISCLOSURE entry about the youth
+ * that released at least one field held by an agency other than the recipient's. A released field
+ * whose holder was not recorded is counted as outside: when in doubt, account for it.
+ */
+@ApplicationScoped
+public class AccountingService {
+
+  private final AgroalDataSource dataSource;
+  private final AuditDirectory directory;
+
+  public AccountingService(AgroalDataSource dataSource, AuditDirectory directory) {
+    this.dataSource = dataSource;
+    this.directory = directory;
+  }
+
+  public Accounting accountingFor(UUID subjectId, Instant since, Instant until)
+      throws SQLException {
+    List<Accounting.Disclosure> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT e.recorded_at, e.entry_id, e.agency_id, e.member_id, e.purpose,"
+                    + " e.break_glass, e.fields FROM audit_entry e"
+                    + " WHERE e.subject_id = ? AND e.event_code = ?"
+                    + " AND e.recorded_at >= ? AND e.recorded_at < ?"
+                    + " ORDER BY e.entry_seq")) {
+      ps.setObject(1, subjectId);
+      ps.setString(2, AuditEventType.DISCLOSURE.code());
+      ps.setObject(3, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+      ps.setObject(4, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          UUID recipientAgency = rs.getObject(3, UUID.class);
+          JsonNode fields = AuditJson.mapper().readTree(rs.getString(7));
+          List<Accounting.DisclosedField> disclosed = new ArrayList<>();
+          Set<Accounting.Basis> basis = new LinkedHashSet<>();
+          for (JsonNode f : fields) {
+            if (!"RELEASED".equals(f.path("outcome").asText())) {
+              continue;
+            }
+            UUID holder = uuid(f.get("authorAgencyId"));
+            if (holder != null && holder.equals(recipientAgency)) {
+              continue; // the agency's own record: not a disclosure outside it
+            }
+            disclosed.add(
+                new Accounting.DisclosedField(
+                    f.path("field").asText(),
+                    f.path("category").asText(),
+                    holder,
+                    holder == null ? null : directory.agencyName(holder).orElse(null)));
+            basis.add(
+                new Accounting.Basis(
+                    text(f.get("ruleId")),
+                    text(f.get("citation")),
+                    uuid(f.get("consentId")),
+                    text(f.get("exception"))));
+          }
+          if (disclosed.isEmpty()) {
+            continue;
+          }
+          UUID member = rs.getObject(4, UUID.class);
+          out.add(
+              new Accounting.Disclosure(
+                  rs.getObject(1, OffsetDateTime.class).toInstant(),
+                  rs.getObject(2, UUID.class),
+                  recipientAgency,
+                  recipientAgency == null
+                      ? null
+                      : directory.agencyName(recipientAgency).orElse(null),
+                  member,
+                  member == null ? null : directory.memberName(member).orElse(null),
+                  rs.getString(5),
+                  rs.getBoolean(6),
+                  List.copyOf(disclosed),
+                  List.copyOf(basis)));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("audit entry fields unreadable", e);
+    }
+    return new Accounting(subjectId, since, until, List.copyOf(out));
+  }
+
+  private static UUID uuid(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(n.asText());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
+  }
+}

@@ -1,0 +1,109 @@
+package org.casereview.audit.export;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.casereview.audit.AuditEventType;
+
+/**
+ * What an auditor asks to export. Every criterion is optional; criteria combine with AND.
+ *
+ * @param from entries recorded at or after this instant
+ * @param to entries recorded before this instant
+ * @param agencyId the acting member's agency
+ * @param memberId the acting member
+ * @param subjectId the youth the entry is about
+ * @param caseId the case the entry is about
+ * @param eventType one event type
+ * @param breakGlassOnly only emergency accesses
+ * @param refusalsOnly only refusals
+ */
+public record ExportFilter(
+    Instant from,
+    Instant to,
+    UUID agencyId,
+    UUID memberId,
+    UUID subjectId,
+    UUID caseId,
+    AuditEventType eventType,
+    boolean breakGlassOnly,
+    boolean refusalsOnly) {
+
+  public ExportFilter {
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new IllegalArgumentException("from must be before to");
+    }
+  }
+
+  public static ExportFilter everything() {
+    return new ExportFilter(null, null, null, null, null, null, null, false, false);
+  }
+
+  /** True when no criterion is set: the export is then a contiguous run of the chain. */
+  public boolean isEverything() {
+    return canonical().isEmpty();
+  }
+
+  /**
+   * The criteria that are set, by name, sorted: the form recorded in and signed with the manifest.
+   */
+  public Map<String, String> canonical() {
+    Map<String, String> m = new TreeMap<>();
+    if (from != null) m.put("from", from.toString());
+    if (to != null) m.put("to", to.toString());
+    if (agencyId != null) m.put("agencyId", agencyId.toString());
+    if (memberId != null) m.put("memberId", memberId.toString());
+    if (subjectId != null) m.put("subjectId", subjectId.toString());
+    if (caseId != null) m.put("caseId", caseId.toString());
+    if (eventType != null) m.put("eventType", eventType.code());
+    if (breakGlassOnly) m.put("breakGlassOnly", "true");
+    if (refusalsOnly) m.put("refusalsOnly", "true");
+    return m;
+  }
+
+  /** SQL conditions on alias {@code e} (each with its parameters, in order). */
+  SqlPart sql() {
+    StringBuilder where = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    if (from != null) {
+      where.append(" AND e.recorded_at >= ?");
+      params.add(java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
+    }
+    if (to != null) {
+      where.append(" AND e.recorded_at < ?");
+      params.add(java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
+    }
+    if (agencyId != null) {
+      where.append(" AND e.agency_id = ?");
+      params.add(agencyId);
+    }
+    if (memberId != null) {
+      where.append(" AND e.member_id = ?");
+      params.add(memberId);
+    }
+    if (subjectId != null) {
+      where.append(" AND e.subject_id = ?");
+      params.add(subjectId);
+    }
+    if (caseId != null) {
+      where.append(" AND e.case_id = ?");
+      params.add(caseId);
+    }
+    if (eventType != null) {
+      where.append(" AND e.event_code = ?");
+      params.add(eventType.code());
+    }
+    if (breakGlassOnly) {
+      where.append(" AND e.break_glass");
+    }
+    if (refusalsOnly) {
+      where.append(" AND e.refusal");
+    }
+    return new SqlPart(where.toString(), params);
+  }
+
+  record SqlPart(String where, List<Object> params) {}
+}

@@ -1,0 +1,142 @@
+package org.casereview.audit.chain;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.casereview.audit.AuditLog;
+import org.casereview.audit.AuditTestSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many writers at once, while the scheduled sealer runs: every committed entry ends up sealed
+ * exactly once, no rolled-back one does, and the chain verifies.
+ */
+@QuarkusTest
+class ConcurrentSealingTest {
+
+  @Inject AuditLog log;
+  @Inject Sealer sealer;
+  @Inject ChainVerification verification;
+
+  @Test
+  void concurrentWriters_everyCommittedEntrySealedOnce_noRolledBackOne() throws Exception {
+    UUID subject = UUID.randomUUID();
+    long headBefore = AuditTestSupport.lastCheckpointPosition();
+    int writers = 16;
+    int perWriter = 25;
+    AtomicInteger committed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perWriter; i++) {
+                  boolean rollBack = i % 5 == 4;
+                  try {
+                    QuarkusTransaction.requiringNew()
+                        .run(
+                            () -> {
+                              log.record(AuditTestSupport.disclosure(subject));
+                              if (rollBack) {
+                                throw new IllegalStateException("the read failed");
+                              }
+                            });
+                    committed.incrementAndGet();
+                  } catch (IllegalStateException expected) {
+                    // rolled back with its entry
+                  }
+                }
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    AuditTestSupport.sealEverything(sealer);
+
+    assertEquals(writers * perWriter * 4 / 5, committed.get());
+    try (Connection c = AuditTestSupport.superuser();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*), count(l.position), count(DISTINCT l.position)"
+                    + " FROM audit_entry e LEFT JOIN audit_chain_link l ON l.entry_seq = e.entry_seq"
+                    + " WHERE e.subject_id = ?")) {
+      ps.setObject(1, subject);
+      ResultSet rs = ps.executeQuery();
+      rs.next();
+      assertEquals(committed.get(), rs.getLong(1), "one entry per committed read");
+      assertEquals(committed.get(), rs.getLong(2), "every one sealed");
+      assertEquals(committed.get(), rs.getLong(3), "each at its own position");
+    }
+    assertEquals(0, sealer.lagMillis(), "nothing left unsealed");
+    VerificationReport report = verification.verify(Math.max(1, headBefore), null);
+    assertTrue(report.intact(), () -> String.valueOf(report.firstBreak()));
+  }
+
+  @Test
+  @TestSecurity(user = "auditor-one", roles = "auditor")
+  void verifyEndpoint_reportsAnIntactChain() {
+    AuditTestSupport.recordDisclosures(log, UUID.randomUUID(), 2);
+    AuditTestSupport.sealEverything(sealer);
+    given()
+        .get("/api/v1/audit/verify")
+        .then()
+        .statusCode(200)
+        .body("intact", equalTo(true))
+        .body("chainHead", notNullValue());
+    given()
+        .post("/api/v1/audit/verify?from=1&to=2")
+        .then()
+        .statusCode(200)
+        .body("intact", equalTo(true))
+        .body("to", equalTo(2));
+    given().get("/api/v1/audit/verify?from=0").then().statusCode(400);
+    given().get("/api/v1/audit/verify?from=5&to=2").then().statusCode(400);
+  }
+
+  @Test
+  @TestSecurity(user = "member", roles = "mdt-member")
+  void verifyEndpoint_isForAuditorsOnly() {
+    given().get("/api/v1/audit/verify").then().statusCode(403);
+  }
+
+  @Test
+  void publicKey_isPublishedAsJsonAndPem() {
+    given()
+        .get("/api/v1/audit/public-key")
+        .then()
+        .statusCode(200)
+        .body("algorithm", equalTo("Ed25519"))
+        .body("keyId", notNullValue());
+    String pem =
+        given().get("/api/v1/audit/public-key/pem").then().statusCode(200).extract().asString();
+    assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
+  }
+
+  @Test
+  void sealingLag_isAMetric() {
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("mdt_audit_sealing_lag_seconds"));
+  }
+}
