@@ -59,7 +59,41 @@ public enum AuditEventType {
   /** An auditor exported the log. */
   AUDIT_EXPORTED("X100"),
   /** An accounting of disclosures was produced for a subject. */
-  ACCOUNTING_PRODUCED("X110");
+  ACCOUNTING_PRODUCED("X110"),
+  /** A review meeting was scheduled. */
+  MEETING_SCHEDULED("V100"),
+  /** A case was added to or removed from a meeting's agenda. */
+  MEETING_AGENDA_CHANGED("V110"),
+  /** A meeting's agenda was circulated to the invited agencies. */
+  MEETING_CIRCULATED("V120"),
+  /** A member checked in to a meeting. */
+  MEETING_ATTENDED("V130"),
+  /** An attendee acknowledged the confidentiality commitment. */
+  MEETING_ACKNOWLEDGED("V140"),
+  /** A meeting was started (flags: no quorum, agency without an active MOU). */
+  MEETING_STARTED("V150"),
+  /** A meeting was closed. */
+  MEETING_CLOSED("V160"),
+  /** Discussion notes, a decision or a recommendation were recorded for a case. */
+  MINUTE_RECORDED("V200"),
+  /** The next review date of a case was set at a meeting. */
+  NEXT_REVIEW_SET("V210"),
+  /** The coordinator previewed which attendees may not see which fields (no values). */
+  VISIBILITY_PREVIEWED("V300"),
+  /** An action item was assigned. */
+  ACTION_ITEM_CREATED("V400"),
+  /** An action item was done or dropped. */
+  ACTION_ITEM_STATUS_CHANGED("V410"),
+  /** De-identified evaluation statistics were produced. */
+  STATISTICS_PRODUCED("V500"),
+  /** A need of the youth was identified. */
+  NEED_IDENTIFIED("P100"),
+  /** A service referral was sent to a provider agency. */
+  SERVICE_REFERRAL_SENT("P110"),
+  /** A service referral moved in its closed loop. */
+  SERVICE_REFERRAL_STATUS_CHANGED("P120"),
+  /** A safety plan was recorded (superseding the previous plan of its kind). */
+  SAFETY_PLAN_RECORDED("P200");
 
   private final String code;
 

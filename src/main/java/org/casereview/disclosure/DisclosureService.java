@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.casereview.agency.Agency;
+import org.casereview.agency.Member;
+import org.casereview.agency.MemberStatus;
+import org.casereview.agency.MembershipConfig;
 import org.casereview.api.ApiProblem;
 import org.casereview.api.ErrorCode;
 import org.casereview.audit.AuditEvent;
@@ -22,6 +26,7 @@ import org.casereview.audit.AuditField;
 import org.casereview.audit.AuditLog;
 import org.casereview.crypto.FieldCodec;
 import org.casereview.crypto.SubjectKeys;
+import org.casereview.identity.AgencyMou;
 import org.casereview.identity.Caller;
 import org.casereview.identity.CurrentCaller;
 import org.casereview.identity.RequestContext;
@@ -60,6 +65,7 @@ public class DisclosureService {
   @Inject ConsentSource consents;
   @Inject BreakGlassSource breakGlass;
   @Inject Clock clock;
+  @Inject MembershipConfig membership;
 
   /** Discloses one view of one youth's data to the current caller. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -156,6 +162,27 @@ public class DisclosureService {
         caller.roles(),
         new MouStatus(caller.mou().active(), caller.mou().categories(), caller.mou().purposes()),
         caller.trainingCurrent());
+  }
+
+  /**
+   * The policy's view of a registered member who is not the caller (an attendee of a review
+   * meeting), from the member registry and the agency's MOU as they stand today. For {@link
+   * #preview} only: nothing is ever disclosed to anyone but the caller.
+   */
+  public Requester requesterOf(Member member) {
+    Agency agency = Agency.findById(member.agencyId);
+    LocalDate today = LocalDate.now(clock);
+    AgencyMou mou = CurrentCaller.mouOf(member.agencyId, today);
+    boolean active = member.status == MemberStatus.ACTIVE;
+    return new Requester(
+        member.id,
+        agency.id,
+        agency.name,
+        agency.sector,
+        agency.legalStatus,
+        active ? member.roles : Set.of(),
+        new MouStatus(mou.active(), mou.categories(), mou.purposes()),
+        active && member.trainingCurrentOn(today, membership.trainingValidityDays()));
   }
 
   private Disclosure disclose(Caller caller, DisclosureRequest request) {
