@@ -26,6 +26,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class KeycloakDirectory {
 
   public static final String AGENCY_ATTRIBUTE = "agency_id";
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(KeycloakDirectory.class);
 
   @Inject Keycloak keycloak;
 
@@ -94,10 +96,18 @@ public class KeycloakDirectory {
     } catch (ApiProblem e) {
       throw e;
     } catch (ProcessingException | WebApplicationException e) {
+      // Status and exception class only: Keycloak's messages can name the account.
+      LOG.warnf(
+          "Keycloak admin call failed: %s %s",
+          e.getClass().getName(),
+          e instanceof WebApplicationException w && w.getResponse() != null
+              ? "HTTP " + w.getResponse().getStatus()
+              : "");
       throw new ApiProblem(
           ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE,
           "The identity provider refused or could not be reached; nothing was changed there");
     } catch (RuntimeException e) {
+      LOG.warnf("Keycloak admin call failed: %s", e.getClass().getName());
       throw new ApiProblem(
           ErrorCode.IDENTITY_PROVIDER_UNAVAILABLE, "The identity provider could not be reached");
     }

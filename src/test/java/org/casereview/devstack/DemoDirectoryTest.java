@@ -166,7 +166,7 @@ class DemoDirectoryTest {
     assertNotNull(serviceAccount);
     assertEquals("mdt-api", serviceAccount.get("serviceAccountClientId").asText());
     assertEquals(
-        Set.of("manage-users", "view-users", "query-users"),
+        Set.of("manage-users", "view-users", "query-users", "view-realm"),
         texts(serviceAccount.get("clientRoles").get("realm-management")));
   }
 

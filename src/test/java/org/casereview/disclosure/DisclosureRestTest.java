@@ -86,6 +86,36 @@ class DisclosureRestTest {
   }
 
   @Test
+  void expiredConsent_isNoLongerHonoured_onTheNextRead() throws Exception {
+    Scenario s = Scenario.withAllAgencies();
+    String exam =
+        s.addRecord("nora.nurse", "MEDICAL_EXAM", Map.of("findings", "Findings " + s.marker));
+    Map<String, Object> shortLived =
+        new java.util.HashMap<>(
+            Scenario.consent(List.of("HEALTH"), List.of(Scenario.SCHOOL), List.of("CASE_REVIEW")));
+    java.time.Instant until = java.time.Instant.now().plusSeconds(3);
+    shortLived.put("validUntil", until.toString());
+    s.recordConsent(shortLived);
+    as("sam.counselor", "CASE_REVIEW")
+        .get("/api/v1/cases/{c}/records/{r}", s.caseId, exam)
+        .then()
+        .body("fields.findings.status", equalTo("DISCLOSED"));
+    // Not a timing assertion: wait until the consent's own end of validity has passed.
+    while (!java.time.Instant.now().isAfter(until.plusMillis(200))) {
+      Thread.sleep(200);
+    }
+    as("sam.counselor", "CASE_REVIEW")
+        .get("/api/v1/cases/{c}/records/{r}", s.caseId, exam)
+        .then()
+        .body("fields.findings.status", equalTo("WITHHELD"))
+        .body(not(containsString(s.marker)));
+    as("cora.coordinator", "CASE_REVIEW")
+        .get("/api/v1/subjects/{id}/consents", s.subjectId)
+        .then()
+        .body("status", hasItem("EXPIRED"));
+  }
+
+  @Test
   void authoringAgency_alwaysSeesItsOwnRecord() {
     Scenario s = Scenario.withAllAgencies();
     String note =
