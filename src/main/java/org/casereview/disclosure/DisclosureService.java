@@ -105,7 +105,8 @@ public class DisclosureService {
           request.fields().stream()
               .map(f -> withheld(f, decision.ruleId(), decision.citation()))
               .toList();
-      audit.record(
+      // In its own transaction: a single read answers 404 and rolls back, the refusal stays.
+      audit.recordRefusal(
           event(AuditEventType.REFUSAL, caller, request, decisionRequest, withheld)
               .reason("EXISTENCE_WITHHELD")
               .build());
