@@ -96,18 +96,17 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response unauthenticated(
       UnauthorizedException e, ContainerRequestContext request, UriInfo uri) {
-    return withChallenge(
-        respond(
-            ErrorCode.UNAUTHENTICATED,
-            "A valid bearer token is required",
-            List.of(),
-            request,
-            uri));
+    return challenge(request, uri);
   }
 
   @ServerExceptionMapper
   public Response authenticationFailed(
       AuthenticationFailedException e, ContainerRequestContext request, UriInfo uri) {
+    return challenge(request, uri);
+  }
+
+  /** 401 with a Bearer challenge: the token is missing, expired, forged or for another realm. */
+  private static Response challenge(ContainerRequestContext request, UriInfo uri) {
     return withChallenge(
         respond(
             ErrorCode.UNAUTHENTICATED,
