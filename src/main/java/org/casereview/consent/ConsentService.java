@@ -139,19 +139,7 @@ public class ConsentService {
   @Transactional
   public List<ConsentView> list(UUID subjectId, Purpose purpose) {
     requireMayManage(callers.get(), subjectId);
-    Instant now = Instant.now(clock);
-    List<Consent> consents = Consent.ofSubject(subjectId);
-    List<DisclosureRequest> requests = new ArrayList<>();
-    for (Consent consent : consents) {
-      requests.add(request(consent, purpose));
-    }
-    List<Disclosure> shown = disclosures.discloseEach(requests);
-    List<ConsentView> views = new ArrayList<>();
-    for (int i = 0; i < consents.size(); i++) {
-      Consent c = consents.get(i);
-      views.add(new ConsentView(c.id, c.subjectId, status(c, now), shown.get(i).fields()));
-    }
-    return views;
+    return views(Consent.ofSubject(subjectId), purpose, Instant.now(clock));
   }
 
   /** Live consents that end within the given number of days: the coordinator renews them. */
@@ -164,9 +152,14 @@ public class ConsentService {
                 + " order by validUntil",
             now,
             now.plus(Duration.ofDays(days)));
+    return views(consents, purpose, now);
+  }
+
+  /** Each consent's scope through the disclosure path: one audited view per consent. */
+  private List<ConsentView> views(List<Consent> consents, Purpose purpose, Instant now) {
     List<Disclosure> shown =
         disclosures.discloseEach(consents.stream().map(c -> request(c, purpose)).toList());
-    List<ConsentView> views = new ArrayList<>();
+    List<ConsentView> views = new ArrayList<>(consents.size());
     for (int i = 0; i < consents.size(); i++) {
       Consent c = consents.get(i);
       views.add(new ConsentView(c.id, c.subjectId, status(c, now), shown.get(i).fields()));

@@ -26,7 +26,6 @@ import org.casereview.audit.AuditField;
 import org.casereview.audit.AuditLog;
 import org.casereview.crypto.FieldCodec;
 import org.casereview.crypto.SubjectKeys;
-import org.casereview.identity.AgencyMou;
 import org.casereview.identity.Caller;
 import org.casereview.identity.CurrentCaller;
 import org.casereview.identity.RequestContext;
@@ -37,7 +36,6 @@ import org.casereview.policy.DecisionRequest;
 import org.casereview.policy.FieldDecision;
 import org.casereview.policy.FieldLabel;
 import org.casereview.policy.LegalStatus;
-import org.casereview.policy.MouStatus;
 import org.casereview.policy.Obligation;
 import org.casereview.policy.PolicyEngine;
 import org.casereview.policy.Requester;
@@ -136,7 +134,6 @@ public class DisclosureService {
     if (agency == null) {
       throw ApiProblem.invalid("agencyId", "no such agency");
     }
-    var mou = CurrentCaller.mouOf(agencyId, java.time.LocalDate.now(clock));
     return new Requester(
         PREVIEW_MEMBER,
         agencyId,
@@ -144,7 +141,7 @@ public class DisclosureService {
         agency.sector,
         agency.legalStatus,
         Set.of(Role.MDT_MEMBER),
-        new MouStatus(mou.active(), mou.categories(), mou.purposes()),
+        CurrentCaller.mouOf(agencyId, LocalDate.now(clock)),
         true);
   }
 
@@ -161,7 +158,7 @@ public class DisclosureService {
         caller.sector(),
         caller.legalStatus(),
         caller.roles(),
-        new MouStatus(caller.mou().active(), caller.mou().categories(), caller.mou().purposes()),
+        caller.mou(),
         caller.trainingCurrent());
   }
 
@@ -173,7 +170,6 @@ public class DisclosureService {
   public Requester requesterOf(Member member) {
     Agency agency = Agency.findById(member.agencyId);
     LocalDate today = LocalDate.now(clock);
-    AgencyMou mou = CurrentCaller.mouOf(member.agencyId, today);
     boolean active = member.status == MemberStatus.ACTIVE;
     return new Requester(
         member.id,
@@ -182,7 +178,7 @@ public class DisclosureService {
         agency.sector,
         agency.legalStatus,
         active ? member.roles : Set.of(),
-        new MouStatus(mou.active(), mou.categories(), mou.purposes()),
+        CurrentCaller.mouOf(member.agencyId, today),
         active && member.trainingCurrentOn(today, membership.trainingValidityDays()));
   }
 

@@ -3,6 +3,7 @@ package org.casereview.identity;
 import java.util.Set;
 import java.util.UUID;
 import org.casereview.policy.LegalStatus;
+import org.casereview.policy.MouStatus;
 import org.casereview.policy.Role;
 import org.casereview.policy.Sector;
 
@@ -18,7 +19,7 @@ public record Caller(
     Set<LegalStatus> legalStatus,
     Set<Role> roles,
     boolean trainingCurrent,
-    AgencyMou mou) {
+    MouStatus mou) {
 
   public boolean has(Role role) {
     return roles.contains(role);

@@ -16,6 +16,7 @@ import org.casereview.agency.Mou;
 import org.casereview.api.ApiProblem;
 import org.casereview.api.ErrorCode;
 import org.casereview.policy.DataCategory;
+import org.casereview.policy.MouStatus;
 import org.casereview.policy.Purpose;
 import org.casereview.policy.Role;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -85,7 +86,7 @@ public class CurrentCaller {
   }
 
   /** Today's MOU of an agency; several in force at once cover the union of their terms. */
-  public static AgencyMou mouOf(UUID agencyId, LocalDate today) {
+  public static MouStatus mouOf(UUID agencyId, LocalDate today) {
     Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
     Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
     boolean active = false;
@@ -96,8 +97,6 @@ public class CurrentCaller {
         purposes.addAll(mou.purposes);
       }
     }
-    return active
-        ? new AgencyMou(true, Set.copyOf(categories), Set.copyOf(purposes))
-        : AgencyMou.NONE;
+    return active ? new MouStatus(true, categories, purposes) : MouStatus.none();
   }
 }
