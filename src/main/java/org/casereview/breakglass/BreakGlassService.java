@@ -88,6 +88,21 @@ public class BreakGlassService {
     return new Granted(grant.id, caseId, grant.validFrom, grant.validUntil);
   }
 
+  /** The caller's own emergency accesses in force now, ending soonest first. */
+  @Transactional
+  public List<Granted> inForce() {
+    Caller caller = callers.get();
+    Instant now = Instant.now(clock);
+    return BreakGlass.<BreakGlass>find(
+            "memberId = ?1 and validFrom <= ?2 and validUntil > ?2 order by validUntil",
+            caller.memberId(),
+            now)
+        .list()
+        .stream()
+        .map(g -> new Granted(g.id, g.caseId, g.validFrom, g.validUntil))
+        .toList();
+  }
+
   /** Notifications addressed to any of the caller's roles, newest first. */
   @Transactional
   public List<Notification> notifications(int limit) {

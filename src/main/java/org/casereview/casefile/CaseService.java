@@ -182,6 +182,8 @@ public class CaseService {
     CaseFile file = visible(caseId, purpose);
     Subject subject = Subject.findById(file.subjectId);
     List<FieldSource> fields = new ArrayList<>(summaryFields(file));
+    // The youth's registry id (no value about them): what consents are recorded against.
+    fields.add(clear(file, "subjectId", file.subjectId.toString()));
     fields.add(clear(file, "openedAt", file.openedAt.toString()));
     fields.add(clear(file, "closedAt", file.closedAt == null ? null : file.closedAt.toString()));
     fields.add(clear(file, "outcome", file.outcome == null ? null : file.outcome.name()));

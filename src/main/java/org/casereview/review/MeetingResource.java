@@ -12,10 +12,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.casereview.api.Cursor;
 import org.casereview.api.Ids;
 import org.casereview.api.Uuid;
 import org.casereview.disclosure.PurposeOfUse;
@@ -41,6 +43,13 @@ public class MeetingResource {
   public Response schedule(@NotNull @Valid MeetingRequests.Schedule request) {
     MeetingViews.Meeting meeting = meetings.schedule(request);
     return Response.created(URI.create("/api/v1/meetings/" + meeting.id())).entity(meeting).build();
+  }
+
+  @GET
+  @RolesAllowed({"mdt-member", "case-coordinator"})
+  @Operation(summary = "Meetings my agency is invited to (a coordinator sees all), latest first")
+  public List<MeetingViews.Meeting> list(@QueryParam("limit") Integer limit) {
+    return meetings.list(Cursor.limit(limit));
   }
 
   @GET

@@ -119,6 +119,27 @@ public class MeetingService {
   }
 
   /**
+   * Meetings the caller's agency is invited to (a coordinator sees all), latest first: when, status
+   * and who is invited; what is discussed is read through the meeting's own views.
+   */
+  @Transactional
+  public List<MeetingViews.Meeting> list(int limit) {
+    Caller caller = callers.get();
+    List<ReviewMeeting> meetings =
+        caller.isCoordinator()
+            ? ReviewMeeting.<ReviewMeeting>find("order by scheduledAt desc")
+                .range(0, limit - 1)
+                .list()
+            : ReviewMeeting.<ReviewMeeting>find(
+                    "id in (select i.key.meetingId from MeetingInvitation i where i.key.agencyId = ?1)"
+                        + " order by scheduledAt desc",
+                    caller.agencyId())
+                .range(0, limit - 1)
+                .list();
+    return meetings.stream().map(MeetingService::summary).toList();
+  }
+
+  /**
    * Adds cases to the agenda. A case qualifies only if every invited agency (other than the
    * facilitator's, and those without an active MOU) takes part in it: a case is not put before
    * agencies that are not on it.
