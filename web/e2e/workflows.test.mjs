@@ -58,17 +58,17 @@ describe('MDT case review in the browser', () => {
     await cora.page.getByRole('heading', { name: /Referral for/ }).waitFor();
     // The school's narrative is education information: withheld from the coordinator, with why.
     const narrative = cora.page.locator('[data-field="narrative"]');
-    await assert.doesNotReject(narrative.getByText('Withheld').waitFor());
+    await assert.doesNotReject(narrative.getByText('Withheld', { exact: true }).waitFor());
     assert.match(await narrative.innerText(), /FERPA/);
     assert.match(await narrative.innerText(), /What would allow it/);
     assert.ok(!(await cora.page.content()).includes(NARRATIVE), 'the withheld narrative is not on the page');
 
-    await cora.page.getByLabel('Urgency', { exact: true }).selectOption('PRIORITY');
+    await cora.page.getByLabel(/^Urgency/).selectOption('PRIORITY');
     await cora.page.getByRole('button', { name: 'Mark triaged' }).click();
     await cora.page.getByText('Triaged', { exact: true }).waitFor();
     await cora.screenshot('coordinator-referral-detail');
 
-    await cora.page.getByLabel('Lead agency').selectOption({ label: 'Riverside County Child Welfare Services (Child welfare)' });
+    await cora.page.getByLabel(/^Lead agency/).selectOption({ label: 'Riverside County Child Welfare Services (Child welfare)' });
     const participants = cora.page.getByRole('group', { name: 'Participating agencies' });
     await participants.getByLabel("Riverside Unified School District (Education)").check();
     await participants.getByLabel("St. Brigid Children's Hospital (Health care)").check();
@@ -85,7 +85,7 @@ describe('MDT case review in the browser', () => {
     await wes.go('/cases');
     await wes.page.getByRole('row', { name: new RegExp(YOUTH) }).getByRole('link').click();
     await wes.page.locator('[data-field="youth.legalName"]').getByText(YOUTH).waitFor();
-    await wes.page.locator('[data-field="youth.contact"]').getByText('Withheld').waitFor();
+    await wes.page.locator('[data-field="youth.contact"]').getByText('Withheld', { exact: true }).waitFor();
   });
 
   it('a school member sees health fields withheld with the reason, then after consent, then withheld again after revocation', async () => {
@@ -103,7 +103,7 @@ describe('MDT case review in the browser', () => {
     const sam = await person('sam.counselor');
     await sam.go(`/cases/${state.caseId}`);
     const findings = sam.page.locator('[data-field="findings"]');
-    await findings.getByText('Withheld').waitFor();
+    await findings.getByText('Withheld', { exact: true }).waitFor();
     const explanation = await findings.innerText();
     assert.match(explanation, /HIPAA/, 'the reason names the law');
     assert.match(explanation, /What would allow it: .*consent/, 'the remedy says what would allow it');
@@ -138,7 +138,7 @@ describe('MDT case review in the browser', () => {
     await cora.page.locator('article[data-consent-status="REVOKED"]').waitFor();
 
     await sam.page.reload();
-    await sam.page.locator('[data-field="findings"]').getByText('Withheld').waitFor();
+    await sam.page.locator('[data-field="findings"]').getByText('Withheld', { exact: true }).waitFor();
     assert.ok(!(await sam.page.content()).includes(FINDINGS), 'revocation is honoured on the very next read');
   });
 

@@ -9,6 +9,8 @@ import { Problem } from './ui/Problem.jsx';
 import './styles.css';
 
 const root = document.getElementById('app');
+// The static "Loading" placeholder goes before the first render.
+root.textContent = '';
 
 async function start() {
   const configResponse = await fetch('/api/v1/client-config', { cache: 'no-store' });

@@ -6,6 +6,8 @@ describe('humanize', () => {
     expect(humanize('SAFETY_LOCATION')).toBe('Safety location');
     expect(humanize('youth.dateOfBirth')).toBe('Youth date of birth');
     expect(humanize('leadAgencyId')).toBe('Lead agency ID');
+    expect(humanize('referralIds')).toBe('Referral IDs');
+    expect(humanize('MDT_MEMBER')).toBe('MDT member');
     expect(humanize('')).toBe('');
     expect(humanize(null)).toBe('');
   });

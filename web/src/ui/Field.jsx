@@ -2,7 +2,8 @@
 // notice that travels with it (e.g. the 42 CFR Part 2 redisclosure notice); a withheld field is
 // never blank: it says that it is withheld, why (reason, rule, citation) and what would allow it.
 
-import { humanize } from './labels.js';
+import { formatTime, humanize } from './labels.js';
+import { useApp } from './hooks.js';
 
 export function Field({ name, field, label }) {
   const title = label ?? humanize(name);
@@ -34,7 +35,9 @@ export function Field({ name, field, label }) {
         {title} {category}
       </dt>
       <dd>
-        <span class="value">{renderValue(field.value)}</span>
+        <span class="value">
+          <Value name={name} value={field.value} />
+        </span>
         {field.obligations?.length ? (
           <ul class="obligations" aria-label="Obligations">
             {field.obligations.map((o) => (
@@ -67,11 +70,27 @@ export function Explanation({ field }) {
   );
 }
 
-function renderValue(value) {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+
+/**
+ * A disclosed value in words: agency ids as agency names, instants as local times, codes as
+ * words; anything else as sent. The exact value stays in the title for copying.
+ */
+function Value({ name, value }) {
+  const { agencies } = useApp() ?? { agencies: new Map() };
   if (value === null || value === undefined || value === '') return <span class="muted">Not recorded</span>;
-  if (Array.isArray(value)) return value.map(humanize).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const text = String(value);
+  if (/AgencyIds?$/.test(name)) {
+    return text
+      .split(',')
+      .map((id) => agencies.get(id)?.name ?? id)
+      .join(', ');
+  }
+  if (INSTANT.test(text)) return <time dateTime={text}>{formatTime(text)}</time>;
+  const parts = text.split(',');
+  if (parts.every((p) => CODE.test(p))) return parts.map(humanize).join(', ');
+  return text;
 }
 
 /** All fields of a view (case, referral, record), in the order the service sent them. */

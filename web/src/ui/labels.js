@@ -1,7 +1,8 @@
 // Human labels for the service's codes and field names. The wire keeps the codes; the screen
 // shows words, with the code next to them where members need to quote it (rules, error codes).
 
-const ACRONYMS = new Set(['id', 'mou', 'hl7', 'url', 'dob', 'cjis']);
+const ACRONYMS = new Set(['id', 'mou', 'mdt', 'hl7', 'url', 'dob', 'cjis', 'iep', 'fhir', 'csv', 'ndjson']);
+const SPECIAL = new Map([['ids', 'IDs']]);
 
 /** SAFETY_LOCATION -> "Safety location"; dateOfBirth -> "Date of birth". */
 export function humanize(code) {
@@ -12,7 +13,7 @@ export function humanize(code) {
     .trim()
     .toLowerCase()
     .split(/\s+/)
-    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
+    .map((w) => SPECIAL.get(w) ?? (ACRONYMS.has(w) ? w.toUpperCase() : w));
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
