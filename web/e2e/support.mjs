@@ -5,12 +5,17 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
 export const BASE_URL = (process.env.MDT_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 export const PASSWORD = process.env.MDT_DEMO_PASSWORD ?? 'demo';
 const CHROMIUM = process.env.MDT_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.MDT_SCREENSHOTS ?? '';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The aim of issue 7: WCAG 2.1 AA.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // Flags for a sandboxed machine without network beyond loopback (see docs/run-and-test.md).
 const CHROMIUM_ARGS = [
@@ -84,6 +89,28 @@ export class Person {
     if (!SCREENSHOTS) return;
     mkdirSync(SCREENSHOTS, { recursive: true });
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /**
+   * Runs axe-core (WCAG 2.1 A and AA rules) on the current screen and fails on any violation.
+   * Evaluated through the DevTools protocol, so the page's CSP need not allow it.
+   */
+  async assertAccessible(screen) {
+    await this.page.evaluate(AXE_SOURCE);
+    const violations = await this.page.evaluate(
+      (tags) =>
+        window.axe
+          .run(document, { runOnly: { type: 'tag', values: tags } })
+          .then((r) => r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)),
+      AXE_TAGS,
+    );
+    assert.deepEqual(violations, [], `${screen}: accessibility violations`);
+  }
+
+  /** Screenshot (when MDT_SCREENSHOTS is set) and accessibility check of the current screen. */
+  async capture(name) {
+    await this.assertAccessible(name);
+    await this.screenshot(name);
   }
 
   /** Nothing confidential in the address bar, the console, or web storage of this browser. */

@@ -6,12 +6,14 @@
 // web storage or the console.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Person, launch, marker } from './support.mjs';
+import { PASSWORD, Person, launch, marker } from './support.mjs';
 
 const YOUTH = marker('youth');
 const NARRATIVE = marker('narrative');
 const FINDINGS = marker('findings');
-const ALL_MARKERS = [YOUTH, NARRATIVE, FINDINGS];
+const CONTACT = marker('shelter');
+const DRAFT = marker('draft');
+const ALL_MARKERS = [YOUTH, NARRATIVE, FINDINGS, CONTACT, DRAFT];
 
 let browser;
 const people = [];
@@ -40,10 +42,12 @@ describe('MDT case review in the browser', () => {
     const page = sam.page;
     await page.getByLabel('Legal name').fill(YOUTH);
     await page.getByLabel('Date of birth').fill('2010-04-17');
+    await page.getByLabel('Contact or placement').fill(CONTACT);
     await page.getByLabel('School absence').check();
     await page.getByLabel('What happened').fill(NARRATIVE);
     await page.getByLabel('Category of this narrative').selectOption('EDUCATION');
     await page.getByLabel('Urgency').selectOption('PRIORITY');
+    await sam.capture('member-new-referral');
     await page.getByRole('button', { name: 'Send referral' }).click();
     await page.getByText('Referral received').waitFor();
     // The form is emptied: what was typed does not linger after it is sent.
@@ -53,7 +57,7 @@ describe('MDT case review in the browser', () => {
     state.cora = cora;
     await cora.go('/referrals');
     await cora.page.getByRole('link', { name: YOUTH }).waitFor();
-    await cora.screenshot('coordinator-referral-queue');
+    await cora.capture('coordinator-referral-queue');
     await cora.page.getByRole('link', { name: YOUTH }).click();
     await cora.page.getByRole('heading', { name: /Referral for/ }).waitFor();
     // The school's narrative is education information: withheld from the coordinator, with why.
@@ -65,8 +69,8 @@ describe('MDT case review in the browser', () => {
 
     await cora.page.getByLabel(/^Urgency/).selectOption('PRIORITY');
     await cora.page.getByRole('button', { name: 'Mark triaged' }).click();
-    await cora.page.getByText('Triaged', { exact: true }).waitFor();
-    await cora.screenshot('coordinator-referral-detail');
+    await cora.page.locator('h1 .badge', { hasText: 'Triaged' }).waitFor();
+    await cora.capture('coordinator-referral-detail');
 
     await cora.page.getByLabel(/^Lead agency/).selectOption({ label: 'Riverside County Child Welfare Services (Child welfare)' });
     const participants = cora.page.getByRole('group', { name: 'Participating agencies' });
@@ -78,7 +82,7 @@ describe('MDT case review in the browser', () => {
     state.caseId = state.caseUrl.split('/cases/')[1];
     state.subjectId = (await cora.page.locator('[data-field="subjectId"] .value').innerText()).trim();
     assert.match(state.subjectId, /^[0-9a-f-]{36}$/);
-    await cora.screenshot('coordinator-case');
+    await cora.capture('coordinator-case');
 
     // The lead agency reads the case: the youth's name is disclosed, the placement contact is not.
     const wes = await person('wes.caseworker');
@@ -86,6 +90,29 @@ describe('MDT case review in the browser', () => {
     await wes.page.getByRole('row', { name: new RegExp(YOUTH) }).getByRole('link').click();
     await wes.page.locator('[data-field="youth.legalName"]').getByText(YOUTH).waitFor();
     await wes.page.locator('[data-field="youth.contact"]').getByText('Withheld', { exact: true }).waitFor();
+    assert.ok(!(await wes.page.content()).includes(CONTACT), 'the shelter contact is not on the page');
+    state.wes = wes;
+  });
+
+  it('break-glass opens the safety location for emergency reads only, and shows the emergency on every screen', async () => {
+    const wes = state.wes;
+    await wes.go(`/cases/${state.caseId}`);
+    await wes.page.getByRole('button', { name: 'Break the glass…' }).click();
+    await wes.page.getByLabel(/^Justification/).fill('Youth missing from placement since last night, reported seen with an adult suspect.');
+    await wes.page.getByRole('button', { name: 'Claim emergency access' }).click();
+    await wes.page.getByRole('status').getByText('Emergency access in force').waitFor();
+    // The claim switches this session's purpose to Emergency: the contact is disclosed.
+    assert.equal(await wes.page.locator('header').getByLabel('Purpose of use').inputValue(), 'EMERGENCY');
+    await wes.page.locator('[data-field="youth.contact"]').getByText(CONTACT).waitFor();
+    await wes.capture('member-break-glass');
+    // Elsewhere in the app the banner stays.
+    await wes.go('/cases');
+    await wes.page.getByText('Emergency access in force').waitFor();
+    // Back to case review: the grant does not open the contact for other purposes.
+    await wes.page.locator('header').getByLabel('Purpose of use').selectOption('CASE_REVIEW');
+    await wes.go(`/cases/${state.caseId}`);
+    await wes.page.locator('[data-field="youth.contact"]').getByText('Withheld', { exact: true }).waitFor();
+    assert.ok(!(await wes.page.content()).includes(CONTACT));
   });
 
   it('a school member sees health fields withheld with the reason, then after consent, then withheld again after revocation', async () => {
@@ -108,7 +135,7 @@ describe('MDT case review in the browser', () => {
     assert.match(explanation, /HIPAA/, 'the reason names the law');
     assert.match(explanation, /What would allow it: .*consent/, 'the remedy says what would allow it');
     assert.ok(!(await sam.page.content()).includes(FINDINGS));
-    await sam.screenshot('member-health-withheld');
+    await sam.capture('member-health-withheld');
 
     // The coordinator records the guardian's written consent for HEALTH to the school.
     const cora = state.cora;
@@ -125,12 +152,12 @@ describe('MDT case review in the browser', () => {
     await form.getByText(/Fingerprint [0-9a-f]{16}/).waitFor();
     await form.getByRole('button', { name: 'Record consent' }).click();
     await cora.page.getByText('Consent recorded.').waitFor();
-    await cora.screenshot('coordinator-consents');
+    await cora.capture('coordinator-consents');
 
     await sam.page.reload();
     await sam.page.locator('[data-field="findings"]').getByText(FINDINGS).waitFor();
     assert.equal(await sam.page.locator('[data-field="findings"]').getAttribute('data-status'), 'DISCLOSED');
-    await sam.screenshot('member-health-disclosed-with-consent');
+    await sam.capture('member-health-disclosed-with-consent');
 
     await cora.page.reload();
     const active = cora.page.locator('article[data-consent-status="ACTIVE"]');
@@ -140,6 +167,44 @@ describe('MDT case review in the browser', () => {
     await sam.page.reload();
     await sam.page.locator('[data-field="findings"]').getByText('Withheld', { exact: true }).waitFor();
     assert.ok(!(await sam.page.content()).includes(FINDINGS), 'revocation is honoured on the very next read');
+  });
+
+  it('when the session ends, the member signs in again in a window and keeps what they typed', async () => {
+    const sam = await person('sam.counselor', 'Case review', { viewport: { width: 820, height: 1180 } });
+    await sam.go('/referrals/new');
+    const page = sam.page;
+    await page.getByLabel('Legal name').fill(DRAFT);
+    await page.getByLabel('What happened').fill(`Typed before the session ended ${DRAFT}`);
+    await sam.capture('tablet-new-referral');
+    // The session ends while the member types: Keycloak's cookies are gone, the refresh token is
+    // refused, and the service answers the next request 401 (what it does for an expired token).
+    await sam.context.clearCookies();
+    await page.route('**/protocol/openid-connect/token', (route) =>
+      route.request().postData()?.includes('grant_type=refresh_token')
+        ? route.fulfill({ status: 400, contentType: 'application/json', body: '{"error":"invalid_grant"}' })
+        : route.continue(),
+    );
+    await page.route('**/api/v1/referrals', (route) =>
+      route.fulfill({ status: 401, contentType: 'application/problem+json', body: '{"code":"UNAUTHENTICATED","status":401}' }),
+    );
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await page.getByRole('alertdialog', { name: 'Your session has ended' }).waitFor();
+    await sam.capture('session-ended');
+    await page.unroute('**/api/v1/referrals');
+    await page.unroute('**/protocol/openid-connect/token');
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Sign in again' }).click(),
+    ]);
+    await popup.locator('#username').fill('sam.counselor');
+    await popup.locator('#password').fill(PASSWORD);
+    await popup.locator('#kc-login').click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    // The referral that met the expiry went out once the member was back, with what was typed.
+    await page.getByText('Referral received').waitFor();
+    const cora = state.cora;
+    await cora.go('/referrals');
+    await cora.page.getByRole('link', { name: DRAFT }).waitFor();
   });
 
   it('no confidential value reached an address, web storage, a cookie or the console', async () => {

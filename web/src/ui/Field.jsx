@@ -5,8 +5,13 @@
 import { formatTime, humanize } from './labels.js';
 import { useApp } from './hooks.js';
 
+/** "leadAgencyId" -> "Lead agency": agency fields show names, so their label drops the "ID". */
+function fieldLabel(name) {
+  return humanize(name.replace(/AgencyIds$/, 'Agencies').replace(/AgencyId$/, 'Agency'));
+}
+
 export function Field({ name, field, label }) {
-  const title = label ?? humanize(name);
+  const title = label ?? fieldLabel(name);
   if (!field || typeof field !== 'object' || !field.status) {
     return (
       <div class="field">
