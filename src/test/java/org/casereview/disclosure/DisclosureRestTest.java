@@ -325,6 +325,21 @@ class DisclosureRestTest {
             .extract()
             .path("grantId");
 
+    // The claimant sees the grant in force (for the client's emergency banner); others do not.
+    as("dana.detective")
+        .get("/api/v1/break-glass/mine")
+        .then()
+        .statusCode(200)
+        .body("grantId", hasItem(grant))
+        .body(not(containsString("justification")))
+        .body(not(containsString("trafficker")));
+    as("wes.caseworker")
+        .get("/api/v1/break-glass/mine")
+        .then()
+        .statusCode(200)
+        .body("grantId", not(hasItem(grant)));
+    as("aldo.auditor").get("/api/v1/break-glass/mine").then().statusCode(403);
+
     Response read =
         as("dana.detective", "EMERGENCY").get("/api/v1/cases/{c}/records/{r}", s.caseId, plan);
     read.then()
@@ -357,6 +372,23 @@ class DisclosureRestTest {
         .statusCode(200)
         .body("grantId", hasItem(grant));
     as("sam.counselor").get("/api/v1/notifications").then().statusCode(403);
+  }
+
+  @Test
+  void recordTypes_nameEachFieldWithItsCategory_forMembersOnly() {
+    as("sam.counselor")
+        .get("/api/v1/record-types")
+        .then()
+        .statusCode(200)
+        .body("find { it.type == 'MEDICAL_EXAM' }.existenceCategory", equalTo("COORDINATION"))
+        .body(
+            "find { it.type == 'MEDICAL_EXAM' }.fields.find { it.name == 'findings' }.category",
+            equalTo("HEALTH"))
+        .body(
+            "find { it.type == 'SUBSTANCE_USE_TREATMENT' }.existenceCategory",
+            equalTo("SUBSTANCE_USE"))
+        .body("find { it.type == 'FREE_FORM' }.freeForm", equalTo(true));
+    as("aldo.auditor").get("/api/v1/record-types").then().statusCode(403);
   }
 
   @Test

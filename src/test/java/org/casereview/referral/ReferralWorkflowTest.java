@@ -46,13 +46,17 @@ class ReferralWorkflowTest {
             "items.find { it.id == '" + id + "' }.fields['youth.legalName'].value",
             equalTo("Youth " + marker));
 
-    as("cora.coordinator")
-        .body(Map.of("urgency", "IMMEDIATE", "note", "Seen twice this week " + marker))
-        .post("/api/v1/referrals/{id}/triage", id)
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("TRIAGED"))
-        .body("urgency", equalTo("IMMEDIATE"));
+    // The triage receipt names the youth's registry id: the case must carry the same one.
+    String subjectId =
+        as("cora.coordinator")
+            .body(Map.of("urgency", "IMMEDIATE", "note", "Seen twice this week " + marker))
+            .post("/api/v1/referrals/{id}/triage", id)
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("TRIAGED"))
+            .body("urgency", equalTo("IMMEDIATE"))
+            .extract()
+            .path("subjectId");
 
     String caseId =
         as("cora.coordinator")
@@ -89,7 +93,9 @@ class ReferralWorkflowTest {
         .statusCode(200)
         .body("fields.leadAgencyId.value", equalTo(CHILD_WELFARE))
         .body("fields.status.value", equalTo("OPEN"))
-        .body("fields.referralIds.value", equalTo(id));
+        .body("fields.referralIds.value", equalTo(id))
+        .body("fields.subjectId.value", equalTo(subjectId))
+        .body("fields.subjectId.category", equalTo("COORDINATION"));
   }
 
   @Test

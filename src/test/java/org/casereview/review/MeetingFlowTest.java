@@ -27,6 +27,8 @@ import static org.casereview.testing.Api.as;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -284,6 +286,26 @@ class MeetingFlowTest {
     String meetingId = schedule(List.of(CHILD_WELFARE, SCHOOL), null);
     addToAgenda(meetingId, caseId);
     circulate(meetingId);
+    // The meeting list follows the invitation: listed for invited agencies and the coordinator
+    // only.
+    as("sam.counselor")
+        .queryParam("limit", 100)
+        .get("/api/v1/meetings")
+        .then()
+        .statusCode(200)
+        .body("id", hasItem(meetingId));
+    as("cora.coordinator")
+        .queryParam("limit", 100)
+        .get("/api/v1/meetings")
+        .then()
+        .statusCode(200)
+        .body("id", hasItem(meetingId));
+    as("theo.therapist")
+        .queryParam("limit", 100)
+        .get("/api/v1/meetings")
+        .then()
+        .statusCode(200)
+        .body("id", not(hasItem(meetingId)));
     as("theo.therapist").post("/api/v1/meetings/{id}/attendance", meetingId).then().statusCode(404);
     as("theo.therapist", "CASE_REVIEW")
         .get("/api/v1/meetings/{id}/view", meetingId)
