@@ -9,6 +9,7 @@ import { CaseDetail } from '../screens/cases/CaseDetail.jsx';
 import { AddRecord } from '../screens/cases/AddRecord.jsx';
 import { Consents } from '../screens/cases/Consents.jsx';
 import { NewReferral } from '../screens/member/NewReferral.jsx';
+import { Directory } from '../screens/admin/Directory.jsx';
 
 export const routes = [
   ['/', Home],
@@ -20,6 +21,7 @@ export const routes = [
   ['/cases/:id/records/new', AddRecord],
   ['/subjects/:id/consents', Consents],
   ['/consents/expiring', ExpiringConsents],
+  ['/admin', Directory],
 ];
 
 // [path, label, description, roles that see it]
@@ -29,6 +31,7 @@ const NAVIGATION = [
   ['/cases', 'Cases', 'cases your agency takes part in', ['CASE_COORDINATOR', 'MDT_MEMBER']],
   ['/referrals/new', 'Refer a youth', 'send a referral to the coordinator', ['MDT_MEMBER']],
   ['/consents/expiring', 'Expiring consents', 'consents to renew', ['CASE_COORDINATOR']],
+  ['/admin', 'Agencies and members', 'MOUs, onboarding, training, offboarding', ['ADMIN']],
 ];
 
 export function navigationFor(roles) {
