@@ -207,6 +207,26 @@ describe('MDT case review in the browser', () => {
     await cora.page.getByRole('link', { name: DRAFT }).waitFor();
   });
 
+  it('an administrator onboards a member through Keycloak and offboards them again', async () => {
+    const ada = await person('ada.admin');
+    await ada.go('/admin');
+    await ada.page.getByRole('button', { name: 'Manage Riverside Unified School District' }).click();
+    const username = `e2e.${Math.random().toString(36).slice(2, 8)}`;
+    const form = ada.page.getByRole('form', { name: 'Onboard a member' });
+    await form.getByLabel(/^Username/).fill(username);
+    await form.getByLabel(/^First name/).fill('Erin');
+    await form.getByLabel(/^Last name/).fill('Endtoend');
+    await form.getByLabel(/^Email/).fill(`${username}@school.example`);
+    await form.getByLabel(/^Confidentiality training completed on/).fill('2026-09-01');
+    await form.getByRole('button', { name: 'Onboard' }).click();
+    await ada.page.getByText('can now sign in').waitFor();
+    const row = ada.page.getByRole('row', { name: new RegExp(username) });
+    await row.waitFor();
+    await ada.capture('admin-directory');
+    await row.getByRole('button', { name: /^Offboard/ }).click();
+    await row.getByText(/^Offboarded/).waitFor();
+  });
+
   it('no confidential value reached an address, web storage, a cookie or the console', async () => {
     assert.ok(people.length >= 4);
     for (const p of people) await p.assertNothingLeaked(ALL_MARKERS);

@@ -41,3 +41,35 @@ export function Pager({ nextCursor, onNext, onFirst, atFirst }) {
     </div>
   );
 }
+
+/**
+ * A table of rows. `columns` are [header, cell(row)] pairs; a null header is an actions column,
+ * named for screen readers only.
+ */
+export function DataTable({ rows, columns, rowKey = (row) => row.id, caption, rowProps }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        {caption ? <caption class="muted small">{caption}</caption> : null}
+        <thead>
+          <tr>
+            {columns.map(([header], i) => (
+              <th key={i} scope="col">
+                {header ?? <span class="visually-hidden">Actions</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={rowKey(row) ?? r} {...(rowProps ? rowProps(row) : {})}>
+              {columns.map(([, cell], i) => (
+                <td key={i}>{cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -4,7 +4,11 @@
 import { useId } from 'preact/hooks';
 import { humanize } from './labels.js';
 
-export function TextInput({ label, value, onInput, hint, type = 'text', required, ...rest }) {
+/**
+ * A label, the control made by `render(props)` and an optional hint, wired together: the control
+ * gets the id the label points at and aria-describedby naming the hint.
+ */
+function Control({ label, hint, required, render }) {
   const id = useId();
   return (
     <div class="control">
@@ -12,73 +16,55 @@ export function TextInput({ label, value, onInput, hint, type = 'text', required
         {label}
         {required ? <span class="required" aria-hidden="true"> *</span> : null}
       </label>
-      <input
-        id={id}
-        type={type}
-        value={value ?? ''}
-        required={required}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        {...rest}
-      />
+      {render({ id, required, 'aria-describedby': hint ? `${id}-hint` : undefined })}
       {hint ? <p id={`${id}-hint`} class="hint">{hint}</p> : null}
     </div>
+  );
+}
+
+export function TextInput({ label, value, onInput, hint, type = 'text', required, ...rest }) {
+  return (
+    <Control
+      label={label}
+      hint={hint}
+      required={required}
+      render={(wiring) => <input {...wiring} type={type} value={value ?? ''} onInput={(e) => onInput(e.currentTarget.value)} {...rest} />}
+    />
   );
 }
 
 export function TextArea({ label, value, onInput, hint, required, rows = 4, ...rest }) {
-  const id = useId();
   return (
-    <div class="control">
-      <label for={id}>
-        {label}
-        {required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value ?? ''}
-        required={required}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onInput={(e) => onInput(e.currentTarget.value)}
-        {...rest}
-      />
-      {hint ? <p id={`${id}-hint`} class="hint">{hint}</p> : null}
-    </div>
+    <Control
+      label={label}
+      hint={hint}
+      required={required}
+      render={(wiring) => <textarea {...wiring} rows={rows} value={value ?? ''} onInput={(e) => onInput(e.currentTarget.value)} {...rest} />}
+    />
   );
 }
 
-/**
- * @param options codes (shown humanized) or {value, label} pairs
- */
+/** @param options codes (shown humanized) or {value, label} pairs */
 export function Select({ label, value, onChange, options, empty, hint, required, ...rest }) {
-  const id = useId();
   return (
-    <div class="control">
-      <label for={id}>
-        {label}
-        {required ? <span class="required" aria-hidden="true"> *</span> : null}
-      </label>
-      <select
-        id={id}
-        value={value ?? ''}
-        required={required}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => onChange(e.currentTarget.value)}
-        {...rest}
-      >
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map((o) => {
-          const option = typeof o === 'string' ? { value: o, label: humanize(o) } : o;
-          return (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          );
-        })}
-      </select>
-      {hint ? <p id={`${id}-hint`} class="hint">{hint}</p> : null}
-    </div>
+    <Control
+      label={label}
+      hint={hint}
+      required={required}
+      render={(wiring) => (
+        <select {...wiring} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value)} {...rest}>
+          {empty !== undefined ? <option value="">{empty}</option> : null}
+          {options.map((o) => {
+            const option = typeof o === 'string' ? { value: o, label: humanize(o) } : o;
+            return (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            );
+          })}
+        </select>
+      )}
+    />
   );
 }
 

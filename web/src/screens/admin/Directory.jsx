@@ -2,7 +2,7 @@
 // members (onboard through Keycloak, record training, offboard). Case data never appears here.
 import { useState } from 'preact/hooks';
 import { useAction, useLoad } from '../../ui/hooks.js';
-import { Loaded } from '../../ui/common.jsx';
+import { DataTable, Loaded } from '../../ui/common.jsx';
 import { CheckboxGroup, Select, SubmitButton, TextInput } from '../../ui/forms.jsx';
 import { Problem } from '../../ui/Problem.jsx';
 import { CATEGORIES, PURPOSES, formatTime, humanize } from '../../ui/labels.js';
@@ -18,35 +18,25 @@ export function Directory() {
       <Loaded state={agencies} what="agencies">
         {(list) => (
           <>
-            <div class="table-wrap card">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Agency</th>
-                    <th scope="col">Sector</th>
-                    <th scope="col">Jurisdiction</th>
-                    <th scope="col">MOU</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((a) => (
-                    <tr key={a.id} aria-selected={a.id === selected ? 'true' : undefined}>
-                      <td>{a.name}</td>
-                      <td>{humanize(a.sector)}</td>
-                      <td>{humanize(a.jurisdiction)}</td>
-                      <td>{a.mouActive ? <span class="badge badge-ok">Active</span> : <span class="badge badge-warn">None active</span>}</td>
-                      <td>
-                        <button type="button" class="secondary" onClick={() => setSelected(a.id)} aria-label={`Manage ${a.name}`}>
-                          Manage
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <div class="card">
+              <DataTable
+                rows={list}
+                rowProps={(a) => ({ 'aria-selected': a.id === selected ? 'true' : undefined })}
+                columns={[
+                  ['Agency', (a) => a.name],
+                  ['Sector', (a) => humanize(a.sector)],
+                  ['Jurisdiction', (a) => humanize(a.jurisdiction)],
+                  ['MOU', (a) => (a.mouActive ? <span class="badge badge-ok">Active</span> : <span class="badge badge-warn">None active</span>)],
+                  [
+                    null,
+                    (a) => (
+                      <button type="button" class="secondary" onClick={() => setSelected(a.id)} aria-label={`Manage ${a.name}`}>
+                        Manage
+                      </button>
+                    ),
+                  ],
+                ]}
+              />
             </div>
             {selected ? (
               <Agency key={selected} agency={list.find((a) => a.id === selected)} reloadAgencies={agencies.reload} />
@@ -170,45 +160,30 @@ function Members({ agencyId }) {
           list.length === 0 ? (
             <p>No members.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Username</th>
-                    <th scope="col">Roles</th>
-                    <th scope="col">Training</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((m) => (
-                    <tr key={m.id}>
-                      <td>{m.displayName}</td>
-                      <td>{m.username}</td>
-                      <td>{m.roles.map(humanize).join(', ')}</td>
-                      <td>{m.trainingCompletedOn ?? <span class="muted">None</span>}</td>
-                      <td>{m.status === 'ACTIVE' ? humanize(m.status) : `${humanize(m.status)} ${formatTime(m.offboardedAt)}`}</td>
-                      <td>
-                        {m.status === 'ACTIVE' ? (
-                          <div class="actions">
-                            <button type="button" class="secondary" onClick={() => training.run(m.id)} aria-label={`Record training today for ${m.displayName}`}>
-                              Training today
-                            </button>
-                            <button type="button" class="danger" onClick={() => offboard.run(m.id)} aria-label={`Offboard ${m.displayName}`}>
-                              Offboard
-                            </button>
-                          </div>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={list}
+              columns={[
+                ['Name', (m) => m.displayName],
+                ['Username', (m) => m.username],
+                ['Roles', (m) => m.roles.map(humanize).join(', ')],
+                ['Training', (m) => m.trainingCompletedOn ?? <span class="muted">None</span>],
+                ['Status', (m) => (m.status === 'ACTIVE' ? humanize(m.status) : `${humanize(m.status)} ${formatTime(m.offboardedAt)}`)],
+                [
+                  null,
+                  (m) =>
+                    m.status === 'ACTIVE' ? (
+                      <div class="actions">
+                        <button type="button" class="secondary" onClick={() => training.run(m.id)} aria-label={`Record training today for ${m.displayName}`}>
+                          Training today
+                        </button>
+                        <button type="button" class="danger" onClick={() => offboard.run(m.id)} aria-label={`Offboard ${m.displayName}`}>
+                          Offboard
+                        </button>
+                      </div>
+                    ) : null,
+                ],
+              ]}
+            />
           )
         }
       </Loaded>

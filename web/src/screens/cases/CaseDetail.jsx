@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useApp, useAction, useLoad } from '../../ui/hooks.js';
 import { Explanation, FieldList, valueOf } from '../../ui/Field.jsx';
-import { AgencyName, Loaded, Pager, agencyOptions } from '../../ui/common.jsx';
+import { AgencyName, DataTable, Loaded, Pager, agencyOptions } from '../../ui/common.jsx';
 import { CheckboxGroup, Select, SubmitButton, TextArea } from '../../ui/forms.jsx';
 import { Problem } from '../../ui/Problem.jsx';
 import { PURPOSES, formatTime, humanize } from '../../ui/labels.js';
@@ -145,29 +145,17 @@ function Preview({ caseId }) {
       </form>
       <Problem error={action.error} />
       {result ? (
-        <div class="table-wrap">
-          <table>
-            <caption class="muted small">Decisions only; no values are decrypted for a preview. The preview is logged.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">Category</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.map((f, i) => (
-                <tr key={i} data-outcome={f.outcome}>
-                  <td>{humanize(f.field)}</td>
-                  <td>{humanize(f.category)}</td>
-                  <td>{f.outcome === 'PERMIT' ? <span class="badge badge-ok">Would see</span> : <span class="badge badge-withheld">Withheld</span>}</td>
-                  <td>{f.outcome === 'PERMIT' ? <span class="small">{f.rule}</span> : <Explanation field={f} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Decisions only; no values are decrypted for a preview. The preview is logged."
+          rows={result}
+          rowProps={(f) => ({ 'data-outcome': f.outcome })}
+          columns={[
+            ['Field', (f) => humanize(f.field)],
+            ['Category', (f) => humanize(f.category)],
+            ['Outcome', (f) => (f.outcome === 'PERMIT' ? <span class="badge badge-ok">Would see</span> : <span class="badge badge-withheld">Withheld</span>)],
+            ['Why', (f) => (f.outcome === 'PERMIT' ? <span class="small">{f.rule}</span> : <Explanation field={f} />)],
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 // Cases my agency takes part in (a coordinator sees all), newest first.
 import { useState } from 'preact/hooks';
 import { useApp, useLoad } from '../../ui/hooks.js';
-import { AgencyName, Loaded, Pager } from '../../ui/common.jsx';
+import { AgencyName, DataTable, Loaded, Pager } from '../../ui/common.jsx';
 import { Select } from '../../ui/forms.jsx';
 import { formatTime, humanize } from '../../ui/labels.js';
 import { valueOf } from '../../ui/Field.jsx';
@@ -32,34 +32,16 @@ export function CaseList() {
           page.items.length === 0 ? (
             <p>No cases.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Case</th>
-                    <th scope="col">Youth</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Lead agency</th>
-                    <th scope="col">Opened</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <a href={`#/cases/${c.id}`}>{valueOf(c.fields.caseNumber) ?? 'Case'}</a>
-                      </td>
-                      <td>{valueOf(c.fields['youth.legalName']) ?? <span class="muted">Name withheld</span>}</td>
-                      <td>{humanize(valueOf(c.fields.status))}</td>
-                      <td>
-                        <AgencyName id={valueOf(c.fields.leadAgencyId)} />
-                      </td>
-                      <td>{formatTime(valueOf(c.fields.openedAt))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={page.items}
+              columns={[
+                ['Case', (c) => <a href={`#/cases/${c.id}`}>{valueOf(c.fields.caseNumber) ?? 'Case'}</a>],
+                ['Youth', (c) => valueOf(c.fields['youth.legalName']) ?? <span class="muted">Name withheld</span>],
+                ['Status', (c) => humanize(valueOf(c.fields.status))],
+                ['Lead agency', (c) => <AgencyName id={valueOf(c.fields.leadAgencyId)} />],
+                ['Opened', (c) => formatTime(valueOf(c.fields.openedAt))],
+              ]}
+            />
           )
         }
       </Loaded>

@@ -1,10 +1,18 @@
 // Consents that end within N days, so the coordinator can ask for renewal in time.
 import { useState } from 'preact/hooks';
 import { useLoad } from '../../ui/hooks.js';
-import { Loaded } from '../../ui/common.jsx';
+import { DataTable, Loaded } from '../../ui/common.jsx';
 import { Select } from '../../ui/forms.jsx';
 import { formatTime, humanize, shortId } from '../../ui/labels.js';
 import { valueOf } from '../../ui/Field.jsx';
+
+/** A disclosed list of codes ("HEALTH,EDUCATION") in words. */
+function codes(field) {
+  return String(valueOf(field) ?? '')
+    .split(',')
+    .map(humanize)
+    .join(', ');
+}
 
 export function ExpiringConsents() {
   const [days, setDays] = useState('30');
@@ -25,30 +33,15 @@ export function ExpiringConsents() {
           list.length === 0 ? (
             <p>No consent ends within {days} days.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Youth</th>
-                    <th scope="col">Categories</th>
-                    <th scope="col">Purposes</th>
-                    <th scope="col">Valid until</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((c) => (
-                    <tr key={c.id}>
-                      <td>
-                        <a href={`#/subjects/${c.subjectId}/consents`}>Youth {shortId(c.subjectId)}</a>
-                      </td>
-                      <td>{String(valueOf(c.fields.categories) ?? '').split(',').map(humanize).join(', ')}</td>
-                      <td>{String(valueOf(c.fields.purposes) ?? '').split(',').map(humanize).join(', ')}</td>
-                      <td>{formatTime(valueOf(c.fields.validUntil))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={list}
+              columns={[
+                ['Youth', (c) => <a href={`#/subjects/${c.subjectId}/consents`}>Youth {shortId(c.subjectId)}</a>],
+                ['Categories', (c) => codes(c.fields.categories)],
+                ['Purposes', (c) => codes(c.fields.purposes)],
+                ['Valid until', (c) => formatTime(valueOf(c.fields.validUntil))],
+              ]}
+            />
           )
         }
       </Loaded>

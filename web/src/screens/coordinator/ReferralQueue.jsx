@@ -1,7 +1,7 @@
 // The coordinator's referral queue: filter by status, urgency, source agency and date received.
 import { useState } from 'preact/hooks';
 import { useApp, useLoad } from '../../ui/hooks.js';
-import { AgencyName, Loaded, Pager, agencyOptions } from '../../ui/common.jsx';
+import { AgencyName, DataTable, Loaded, Pager, agencyOptions } from '../../ui/common.jsx';
 import { Select, TextInput } from '../../ui/forms.jsx';
 import { REFERRAL_STATUSES, URGENCIES, formatTime, humanize } from '../../ui/labels.js';
 import { valueOf } from '../../ui/Field.jsx';
@@ -45,35 +45,17 @@ export function ReferralQueue() {
           page.items.length === 0 ? (
             <p>No referrals match these filters.</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <caption class="muted small">Newest first. Names appear only where the policy discloses them to you.</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Received</th>
-                    <th scope="col">Youth</th>
-                    <th scope="col">Urgency</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Referred by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((r) => (
-                    <tr key={r.id}>
-                      <td>{formatTime(valueOf(r.fields.receivedAt))}</td>
-                      <td>
-                        <a href={`#/referrals/${r.id}`}>{valueOf(r.fields['youth.legalName']) ?? 'Referral (name withheld)'}</a>
-                      </td>
-                      <td>{humanize(valueOf(r.fields.urgency))}</td>
-                      <td>{humanize(valueOf(r.fields.status))}</td>
-                      <td>
-                        <AgencyName id={valueOf(r.fields.sourceAgencyId)} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Newest first. Names appear only where the policy discloses them to you."
+              rows={page.items}
+              columns={[
+                ['Received', (r) => formatTime(valueOf(r.fields.receivedAt))],
+                ['Youth', (r) => <a href={`#/referrals/${r.id}`}>{valueOf(r.fields['youth.legalName']) ?? 'Referral (name withheld)'}</a>],
+                ['Urgency', (r) => humanize(valueOf(r.fields.urgency))],
+                ['Status', (r) => humanize(valueOf(r.fields.status))],
+                ['Referred by', (r) => <AgencyName id={valueOf(r.fields.sourceAgencyId)} />],
+              ]}
+            />
           )
         }
       </Loaded>
