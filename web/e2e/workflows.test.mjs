@@ -16,6 +16,13 @@ const DRAFT = marker('draft');
 const ALL_MARKERS = [YOUTH, NARRATIVE, FINDINGS, CONTACT, DRAFT];
 
 let browser;
+
+async function readDownload(download) {
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
 const people = [];
 const state = {};
 
@@ -167,6 +174,82 @@ describe('MDT case review in the browser', () => {
     await sam.page.reload();
     await sam.page.locator('[data-field="findings"]').getByText('Withheld', { exact: true }).waitFor();
     assert.ok(!(await sam.page.content()).includes(FINDINGS), 'revocation is honoured on the very next read');
+  });
+
+  it('a review meeting shows its cases only after the attendee acknowledges the confidentiality statement', async () => {
+    assert.ok(state.caseId, 'needs the case of the first scenario');
+    const cora = state.cora;
+    await cora.go('/meetings');
+    const schedule = cora.page.getByRole('form', { name: 'Schedule a meeting' });
+    await schedule.getByLabel(/^When/).fill('2026-12-01T10:00');
+    await schedule.getByRole('group', { name: 'Invited agencies' }).getByLabel('Riverside County Child Welfare Services (Child welfare)').check();
+    await schedule.getByRole('group', { name: 'Invited agencies' }).getByLabel('Riverside Unified School District (Education)').check();
+    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    await cora.page.getByRole('heading', { name: /Review meeting/ }).waitFor();
+    const agenda = cora.page.getByRole('form', { name: 'Agenda' });
+    await agenda.getByLabel(/^Add a case/).selectOption({ label: new RegExp(YOUTH) });
+    await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
+    await agenda.locator('ol li').first().waitFor();
+    await cora.page.getByRole('button', { name: 'Circulate the agenda' }).click();
+    await cora.page.getByRole('button', { name: 'Start the meeting' }).click();
+    await cora.page.locator('h1 .badge', { hasText: 'In progress' }).waitFor();
+    const meetingUrl = cora.page.url();
+
+    const sam = await person('sam.counselor');
+    await sam.go('/meetings');
+    await sam.page.getByRole('link', { name: /Dec 1, 2026/ }).first().click();
+    await sam.page.getByRole('button', { name: 'Check in' }).click();
+    await sam.page.getByRole('heading', { name: /Confidentiality statement/ }).waitFor();
+    // Nothing of the case before the acknowledgement.
+    assert.ok(!(await sam.page.content()).includes(YOUTH), 'no case content before acknowledging');
+    await sam.capture('member-meeting-acknowledgement');
+    await sam.page.getByLabel(/I have read the statement/).check();
+    await sam.page.getByRole('button', { name: 'Acknowledge' }).click();
+    await sam.page.getByRole('article', { name: 'Agenda case 1' }).waitFor();
+    await sam.page.getByRole('article', { name: 'Agenda case 1' }).locator('[data-field="youth.legalName"]').getByText(YOUTH).waitFor();
+    await sam.capture('member-meeting-cases');
+
+    await cora.page.goto(meetingUrl);
+    await cora.page.getByRole('heading', { name: 'Who cannot see what' }).waitFor();
+    await cora.capture('coordinator-meeting-visibility');
+    await cora.page.getByRole('button', { name: 'Close the meeting' }).click();
+    await cora.page.locator('h1 .badge', { hasText: 'Closed' }).waitFor();
+  });
+
+  it('an auditor exports the log with its signed manifest, verifies the chain and prints an accounting', async () => {
+    const aldo = await person('aldo.auditor', 'Audit');
+    await aldo.go('/audit');
+    const exportForm = aldo.page.getByRole('form', { name: 'Export the log' });
+    await exportForm.getByLabel('Format').selectOption('ndjson');
+    await exportForm.getByRole('button', { name: 'Export' }).click();
+    await aldo.page.getByRole('button', { name: 'Download the export' }).waitFor({ timeout: 60_000 });
+    assert.equal(await aldo.page.locator('#export-progress').getAttribute('value'), '100');
+    const [file] = await Promise.all([aldo.page.waitForEvent('download'), aldo.page.getByRole('button', { name: 'Download the export' }).click()]);
+    const [manifest] = await Promise.all([
+      aldo.page.waitForEvent('download'),
+      aldo.page.getByRole('button', { name: 'Download the signed manifest' }).click(),
+    ]);
+    const exported = await readDownload(file);
+    const signed = JSON.parse(await readDownload(manifest));
+    const lines = exported.trim().split('\n');
+    assert.ok(lines.length > 10, 'the export holds the scenarios\' entries');
+    assert.equal(String(signed.count ?? signed.entries ?? lines.length), String(lines.length), 'the manifest counts the lines');
+    for (const m of ALL_MARKERS) assert.ok(!exported.includes(m), 'no confidential value in the audit export');
+
+    const verify = aldo.page.getByRole('form', { name: 'Verify the chain' });
+    await verify.getByRole('button', { name: 'Verify' }).click();
+    await verify.getByText('Intact.').waitFor({ timeout: 60_000 });
+    await aldo.capture('auditor-log');
+
+    await aldo.go('/audit/accounting');
+    await aldo.page.getByLabel(/^Youth id/).fill(state.subjectId);
+    await aldo.page.getByRole('button', { name: 'Show accounting' }).click();
+    const table = aldo.page.locator('.accounting table');
+    await table.waitFor();
+    // The school read the hospital's findings under the guardian's consent: an accountable disclosure.
+    assert.match(await table.innerText(), /Riverside Unified School District/);
+    assert.match(await table.innerText(), /Findings \(Health, held by St\. Brigid/);
+    await aldo.capture('auditor-accounting');
   });
 
   it('when the session ends, the member signs in again in a window and keeps what they typed', async () => {

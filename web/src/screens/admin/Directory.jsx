@@ -49,14 +49,16 @@ export function Directory() {
 }
 
 function Agency({ agency, reloadAgencies }) {
+  // Bumped by an onboarding, so that the member list loads again.
+  const [membersVersion, setMembersVersion] = useState(0);
   return (
     <>
       <h2>{agency.name}</h2>
       <div class="grid-2">
         <Mous agency={agency} reload={reloadAgencies} />
-        <Onboard agency={agency} />
+        <Onboard agency={agency} onOnboarded={() => setMembersVersion((v) => v + 1)} />
       </div>
-      <Members agencyId={agency.id} />
+      <Members key={membersVersion} agencyId={agency.id} />
     </>
   );
 }
@@ -108,7 +110,7 @@ function Mous({ agency, reload }) {
   );
 }
 
-function Onboard({ agency }) {
+function Onboard({ agency, onOnboarded }) {
   const [form, setForm] = useState({ username: '', firstName: '', lastName: '', email: '', roles: ['MDT_MEMBER'], trainingCompletedOn: '' });
   const [done, setDone] = useState(null);
   const set = (k) => (v) => setForm({ ...form, [k]: v });
@@ -116,6 +118,7 @@ function Onboard({ agency }) {
     (api) => api.post('/api/v1/members', { ...form, agencyId: agency.id, trainingCompletedOn: form.trainingCompletedOn || undefined }),
     (result) => {
       setDone(result);
+      onOnboarded();
       setForm({ username: '', firstName: '', lastName: '', email: '', roles: ['MDT_MEMBER'], trainingCompletedOn: '' });
     },
   );

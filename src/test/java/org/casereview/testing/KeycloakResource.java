@@ -28,6 +28,11 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
   public static final String FOREIGN_REALM = "elsewhere";
   public static final String API_CLIENT = "mdt-api";
 
+  /** The master realm's administrator of the test Keycloak (for tests that reconfigure it). */
+  public static final String ADMIN_USER = "admin";
+
+  public static final String ADMIN_PASSWORD = "test-admin-" + java.util.UUID.randomUUID();
+
   private static KeycloakServer server;
 
   /** The shared server; started on first use and stopped when the JVM exits. */
@@ -40,7 +45,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                   .inMemory(true)
                   .realm(realmFile())
                   .realm(testResource("/keycloak/" + FOREIGN_REALM + "-realm.json"))
-                  .logFile(Path.of("target/keycloak-it.log")));
+                  .logFile(Path.of("target/keycloak-it.log"))
+                  .bootstrapAdmin(ADMIN_USER, ADMIN_PASSWORD));
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-stop"));
       server = started;
     }
