@@ -6,6 +6,12 @@
 // web storage or the console.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PASSWORD, Person, launch, marker } from './support.mjs';
 
 const YOUTH = marker('youth');
@@ -22,6 +28,11 @@ async function readDownload(download) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');
+}
+/** The service's own jar as an offline verifier (`verify-export FILE MANIFEST KEY`), no database. */
+function verifyOffline(file, manifest, key) {
+  const jar = fileURLToPath(new URL('../../target/quarkus-app/quarkus-run.jar', import.meta.url));
+  return spawnSync('java', ['-jar', jar, 'verify-export', file, manifest, key], { encoding: 'utf8', timeout: 120_000 });
 }
 const people = [];
 const state = {};
@@ -187,7 +198,9 @@ describe('MDT case review in the browser', () => {
     await schedule.getByRole('button', { name: 'Schedule' }).click();
     await cora.page.getByRole('heading', { name: /Review meeting/ }).waitFor();
     const agenda = cora.page.getByRole('form', { name: 'Agenda' });
-    await agenda.getByLabel(/^Add a case/).selectOption({ label: new RegExp(YOUTH) });
+    const addCase = agenda.getByLabel(/^Add a case/);
+    const caseOption = addCase.locator('option', { hasText: YOUTH }).first();
+    await addCase.selectOption(await caseOption.getAttribute('value'));
     await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
     await agenda.locator('ol li').first().waitFor();
     await cora.page.getByRole('button', { name: 'Circulate the agenda' }).click();
@@ -229,12 +242,30 @@ describe('MDT case review in the browser', () => {
       aldo.page.waitForEvent('download'),
       aldo.page.getByRole('button', { name: 'Download the signed manifest' }).click(),
     ]);
+    const [publicKey] = await Promise.all([
+      aldo.page.waitForEvent('download'),
+      aldo.page.getByRole('button', { name: 'Download the public key (PEM)' }).click(),
+    ]);
     const exported = await readDownload(file);
     const signed = JSON.parse(await readDownload(manifest));
     const lines = exported.trim().split('\n');
     assert.ok(lines.length > 10, 'the export holds the scenarios\' entries');
-    assert.equal(String(signed.count ?? signed.entries ?? lines.length), String(lines.length), 'the manifest counts the lines');
+    assert.equal(signed.count, lines.length, 'the manifest counts the lines');
+    assert.equal(signed.sha256, createHash('sha256').update(exported, 'utf8').digest('hex'), 'the manifest names the file\'s digest');
     for (const m of ALL_MARKERS) assert.ok(!exported.includes(m), 'no confidential value in the audit export');
+
+    // A third party with only the three downloads verifies them offline with the service's jar.
+    const dir = await mkdtemp(join(tmpdir(), 'mdt-export-'));
+    const paths = { file: join(dir, 'export.ndjson'), manifest: join(dir, 'manifest.json'), key: join(dir, 'key.pem') };
+    await file.saveAs(paths.file);
+    await manifest.saveAs(paths.manifest);
+    await publicKey.saveAs(paths.key);
+    const offline = verifyOffline(paths.file, paths.manifest, paths.key);
+    assert.equal(offline.status, 0, `the offline verifier accepts the export: ${offline.stdout}${offline.stderr}`);
+    const tampered = join(dir, 'tampered.ndjson');
+    await writeFile(tampered, exported.replace(/"purpose":"([A-Z_]+)"/, (_, was) => `"purpose":"${was === 'AUDIT' ? 'CASE_REVIEW' : 'AUDIT'}"`));
+    assert.notEqual(await readFile(tampered, 'utf8'), exported, 'the copy really is changed');
+    assert.notEqual(verifyOffline(tampered, paths.manifest, paths.key).status, 0, 'the offline verifier refuses a changed line');
 
     const verify = aldo.page.getByRole('form', { name: 'Verify the chain' });
     await verify.getByRole('button', { name: 'Verify' }).click();

@@ -81,7 +81,7 @@ function Export() {
       {job ? (
         <div class="export-job" aria-live="polite">
           <label for="export-progress">
-            Export {humanize(job.status)}: {job.entries ?? 0} entries{percent !== null ? ` (${percent} %)` : ''}
+            Export {humanize(job.status).toLowerCase()}: {job.entries ?? 0} entries{percent !== null ? ` (${percent} %)` : ''}
           </label>
           <br />
           <progress id="export-progress" max="100" value={percent ?? undefined} />
