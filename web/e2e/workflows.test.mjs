@@ -19,7 +19,8 @@ const NARRATIVE = marker('narrative');
 const FINDINGS = marker('findings');
 const CONTACT = marker('shelter');
 const DRAFT = marker('draft');
-const ALL_MARKERS = [YOUTH, NARRATIVE, FINDINGS, CONTACT, DRAFT];
+const OTHER_YOUTH = marker('other-youth');
+const ALL_MARKERS = [YOUTH, NARRATIVE, FINDINGS, CONTACT, DRAFT, OTHER_YOUTH];
 
 let browser;
 
@@ -100,6 +101,7 @@ describe('MDT case review in the browser', () => {
     state.caseId = state.caseUrl.split('/cases/')[1];
     state.subjectId = (await cora.page.locator('[data-field="subjectId"] .value').innerText()).trim();
     assert.match(state.subjectId, /^[0-9a-f-]{36}$/);
+    state.caseNumber = (await cora.page.locator('[data-field="caseNumber"] .value').innerText()).trim();
     await cora.capture('coordinator-case');
 
     // The lead agency reads the case: the youth's name is disclosed, the placement contact is not.
@@ -339,6 +341,91 @@ describe('MDT case review in the browser', () => {
     await ada.capture('admin-directory');
     await row.getByRole('button', { name: /^Offboard/ }).click();
     await row.getByText(/^Offboarded/).waitFor();
+  });
+
+  it('the coordinator links a duplicate referral, declines another with a reason, previews and assigns an agency, and signs out', async () => {
+    assert.ok(state.caseId, 'needs the case of the first scenario');
+    const sam = await person('sam.counselor');
+    for (const [name, dob] of [[YOUTH, '2010-04-17'], [OTHER_YOUTH, '2011-02-03']]) {
+      await sam.go('/referrals/new');
+      await sam.page.getByLabel('Legal name').fill(name);
+      await sam.page.getByLabel('Date of birth').fill(dob);
+      await sam.page.getByLabel('What happened').fill(NARRATIVE);
+      await sam.page.getByLabel('Category of this narrative').selectOption('EDUCATION');
+      await sam.page.getByRole('button', { name: 'Send referral' }).click();
+      await sam.page.getByText('Referral received').waitFor();
+    }
+
+    const cora = await person('cora.coordinator');
+    const page = cora.page;
+    await cora.go('/referrals');
+    const filters = page.getByRole('form', { name: 'Filter referrals' });
+    await filters.getByLabel('Referring agency').selectOption({ label: 'Riverside Unified School District (Education)' });
+    await filters.getByLabel('Urgency').selectOption('ROUTINE');
+    // The first scenario's referral is no longer in the queue of received referrals.
+    await page.getByRole('link', { name: OTHER_YOUTH }).waitFor();
+    assert.equal(await page.getByRole('link', { name: YOUTH, exact: true }).count(), 1, 'one received referral of the known youth');
+
+    // The same youth again: flagged as a confirmed duplicate of the open case, and linked to it.
+    await page.getByRole('link', { name: YOUTH, exact: true }).click();
+    const warning = page.getByRole('alert').filter({ hasText: 'Possible duplicate.' });
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /Confirmed match/);
+    await warning.locator(`a[href="#/cases/${state.caseId}"]`).waitFor();
+    const duplicateId = page.url().split('/referrals/')[1];
+    const link = page.locator('form', { has: page.getByRole('heading', { name: 'Link to an existing case' }) });
+    const caseOption = link.getByLabel(/^Case/).locator('option', { hasText: state.caseNumber }).first();
+    await link.getByLabel(/^Case/).selectOption(await caseOption.getAttribute('value'));
+    await link.getByRole('button', { name: 'Link referral' }).click();
+    await page.waitForURL(new RegExp(`/cases/${state.caseId}$`));
+    await page.locator('[data-field="referralIds"]').getByText(duplicateId).waitFor();
+
+    // Another youth's referral is declined with a reason, and found again under Declined.
+    await cora.go('/referrals');
+    await page.getByRole('form', { name: 'Filter referrals' }).getByLabel('Referring agency').selectOption({ label: 'Riverside Unified School District (Education)' });
+    await page.getByRole('link', { name: OTHER_YOUTH }).click();
+    const decline = page.locator('form', { has: page.getByRole('heading', { name: 'Decline' }) });
+    await decline.getByRole('button', { name: 'Decline referral' }).click();
+    assert.equal(await page.locator('h1 .badge').innerText(), 'Received', 'no reason, no decline');
+    await decline.getByLabel(/^Reason/).fill('Outside the task force\'s county; referred to the county of residence.');
+    await decline.getByRole('button', { name: 'Decline referral' }).click();
+    await page.locator('h1 .badge', { hasText: 'Declined' }).waitFor();
+    await page.locator('[data-field="declineReason"]').getByText(/county of residence/).waitFor();
+    await cora.go('/referrals');
+    await page.getByRole('form', { name: 'Filter referrals' }).getByLabel('Status').selectOption('DECLINED');
+    await page.getByRole('link', { name: OTHER_YOUTH }).waitFor();
+
+    // What would the police see? Not on the case: identity withheld, with why; then assigned.
+    await cora.go(`/cases/${state.caseId}`);
+    const preview = page.locator('.card', { has: page.getByRole('heading', { name: 'What would an agency see?' }) });
+    const previewPolice = async () => {
+      await preview.getByLabel(/^Agency/).selectOption({ label: 'Riverside Police Department (Law enforcement)' });
+      await preview.getByRole('button', { name: 'Preview' }).click();
+      return preview.getByRole('row', { name: /^Youth legal name/ });
+    };
+    let nameRow = await previewPolice();
+    await nameRow.getByText('Withheld', { exact: true }).waitFor();
+    assert.match(await nameRow.innerText(), /What would allow it/);
+    for (const m of ALL_MARKERS) assert.ok(!(await preview.innerText()).includes(m), 'a preview shows decisions, never values');
+    await cora.capture('coordinator-preview');
+    const assign = page.locator('form', { has: page.getByRole('heading', { name: 'Assign agencies' }) });
+    await assign.getByRole('group', { name: 'Participating agencies' }).getByLabel('Riverside Police Department (Law enforcement)').check();
+    await assign.getByRole('button', { name: 'Save agencies' }).click();
+    await assign.getByText('Agencies saved.').waitFor();
+    await page.locator('[data-field="participatingAgencyIds"]').getByText(/Riverside Police Department/).waitFor();
+    nameRow = await previewPolice();
+    await nameRow.getByText('Would see', { exact: true }).waitFor();
+
+    await cora.go('/consents/expiring');
+    await page.getByRole('heading', { name: 'Consents expiring soon' }).waitFor();
+    await cora.capture('coordinator-expiring-consents');
+
+    // Signing out ends the Keycloak session too: the next sign-in asks for the password again.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#kc-login').waitFor();
+    assert.ok(!(await page.content()).includes(YOUTH), 'nothing of the case after signing out');
   });
 
   it('no confidential value reached an address, web storage, a cookie or the console', async () => {

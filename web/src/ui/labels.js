@@ -18,6 +18,14 @@ export function humanize(code) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const RECORD_FIELD = /^records\.([0-9a-f-]{36})\.(.+)$/i;
+
+/** A field name as a label; a case preview's record fields: "Record 1a2b3c4d: Exam date". */
+export function fieldLabel(name) {
+  const record = RECORD_FIELD.exec(name ?? '');
+  return record ? `Record ${shortId(record[1])}: ${humanize(record[2])}` : humanize(name);
+}
+
 export const PURPOSES = [
   'CASE_REVIEW',
   'SERVICE_COORDINATION',

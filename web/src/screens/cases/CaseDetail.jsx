@@ -7,7 +7,7 @@ import { Explanation, FieldList, valueOf } from '../../ui/Field.jsx';
 import { AgencyName, DataTable, Loaded, Pager, agencyOptions } from '../../ui/common.jsx';
 import { CheckboxGroup, Select, SubmitButton, TextArea } from '../../ui/forms.jsx';
 import { Problem } from '../../ui/Problem.jsx';
-import { PURPOSES, formatTime, humanize } from '../../ui/labels.js';
+import { PURPOSES, fieldLabel, formatTime, humanize } from '../../ui/labels.js';
 
 export function CaseDetail({ id }) {
   const { me, purpose, emergencies } = useApp();
@@ -150,7 +150,7 @@ function Preview({ caseId }) {
           rows={result}
           rowProps={(f) => ({ 'data-outcome': f.outcome })}
           columns={[
-            ['Field', (f) => humanize(f.field)],
+            ['Field', (f) => fieldLabel(f.field)],
             ['Category', (f) => humanize(f.category)],
             ['Outcome', (f) => (f.outcome === 'PERMIT' ? <span class="badge badge-ok">Would see</span> : <span class="badge badge-withheld">Withheld</span>)],
             ['Why', (f) => (f.outcome === 'PERMIT' ? <span class="small">{f.rule}</span> : <Explanation field={f} />)],
