@@ -339,6 +339,7 @@ public final class DevStack {
     out.append("\n==================================================================\n");
     out.append(" MDT case review is running ").append(elapsed).append('\n');
     out.append("==================================================================\n");
+    out.append(String.format(" %-22s %s%n", "Web client (browser)", api + "/"));
     out.append(String.format(" %-22s %s%n", "API", api + "/api/v1"));
     out.append(String.format(" %-22s %s%n", "OpenAPI", api + "/q/openapi"));
     out.append(String.format(" %-22s %s%n", "Health", api + "/q/health"));
