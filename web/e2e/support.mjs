@@ -113,6 +113,30 @@ export class Person {
     await this.screenshot(name);
   }
 
+  /**
+   * Presses Tab until the focused element's text or label matches `name`, asserting at every stop
+   * that the focused element shows a focus indicator. Fails after `maxTabs` presses.
+   */
+  async tabTo(name, maxTabs = 60) {
+    for (let i = 0; i < maxTabs; i++) {
+      await this.page.keyboard.press('Tab');
+      const focused = await this.page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return {
+          text: `${el.getAttribute('aria-label') ?? ''} ${el.innerText ?? ''} ${el.labels?.[0]?.innerText ?? ''}`.trim(),
+          tag: el.tagName,
+          indicated: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+        };
+      });
+      if (!focused) continue;
+      assert.ok(focused.indicated, `${this.username}: no visible focus indicator on ${focused.tag} "${focused.text}"`);
+      if (name.test(focused.text)) return focused;
+    }
+    assert.fail(`${this.username}: ${name} not reached with ${maxTabs} presses of Tab`);
+  }
+
   /** Nothing confidential in the address bar, the console, or web storage of this browser. */
   async assertNothingLeaked(markers) {
     const storage = await this.page.evaluate(() => {

@@ -283,6 +283,19 @@ describe('MDT case review in the browser', () => {
     assert.match(await table.innerText(), /Riverside Unified School District/);
     assert.match(await table.innerText(), /Findings \(Health, held by St\. Brigid/);
     await aldo.capture('auditor-accounting');
+
+    // A filtered export: the emergency accesses to this youth's case, and nothing else.
+    await aldo.go('/audit');
+    const filtered = aldo.page.getByRole('form', { name: 'Export the log' });
+    await filtered.getByLabel(/^Youth id/).fill(state.subjectId);
+    await filtered.getByLabel('Emergency (break-glass) accesses only').check();
+    await filtered.getByRole('button', { name: 'Export' }).click();
+    await aldo.page.getByRole('button', { name: 'Download the export' }).waitFor({ timeout: 60_000 });
+    const [emergencyFile] = await Promise.all([aldo.page.waitForEvent('download'), aldo.page.getByRole('button', { name: 'Download the export' }).click()]);
+    const emergencies = (await readDownload(emergencyFile)).trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(emergencies.length >= 1, 'the break-glass reads of the second scenario are there');
+    assert.ok(emergencies.every((e) => e.breakGlass === true && e.subjectId === state.subjectId), 'only emergency accesses to this youth');
+    assert.ok(emergencies.length < lines.length, 'the filter left entries out');
   });
 
   it('when the session ends, the member signs in again in a window and keeps what they typed', async () => {
@@ -426,6 +439,38 @@ describe('MDT case review in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('#kc-login').waitFor();
     assert.ok(!(await page.content()).includes(YOUTH), 'nothing of the case after signing out');
+  });
+
+  it('a member works by keyboard alone, with a visible focus indicator at every stop', async () => {
+    const nora = await person('nora.nurse');
+    const page = nora.page;
+    await nora.go('/');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    // The first stop is the skip link (nothing focusable before it); it moves the focus to the main content.
+    await page.evaluate(() => document.querySelector('.skip-link').focus());
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await page.evaluate(() => !document.activeElement || document.activeElement === document.body), 'nothing focusable before the skip link');
+    const first = await nora.tabTo(/Skip to content/, 1);
+    assert.equal(first.tag, 'A');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.evaluate(() => document.querySelector('.skip-link').focus());
+    await nora.tabTo(/^Cases$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: "My agency's cases" }).waitFor();
+    // A new screen puts the focus on its content: the next Tab stops are the screen's own.
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+    await nora.tabTo(new RegExp(state.caseNumber), 15);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Case MDT-/ }).waitFor();
+    assert.ok(page.url().endsWith(`/cases/${state.caseId}`), 'the case opened by keyboard');
+    // A form by keyboard: the break-glass dialog opens and closes without a pointer.
+    await nora.tabTo(/Break the glass/);
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/^Justification/).waitFor();
+    await nora.tabTo(/^Cancel$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Break the glass…' }).waitFor();
   });
 
   it('no confidential value reached an address, web storage, a cookie or the console', async () => {

@@ -2,7 +2,7 @@
 // session (always visible, changeable), emergencies in force, navigation by role, and the dialog
 // that lets a member sign in again when the session ends without leaving the page.
 
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AppContext } from './context.js';
 import { resolve, useHashPath } from './router.js';
 import { routes, navigationFor } from './routes.js';
@@ -36,6 +36,13 @@ export function App({ session, api, me, agencies }) {
   }, [api, canClaimEmergency]);
 
   useEffect(() => session.subscribe((event) => setExpired(event === 'expired')), [session]);
+  // On every change of screen (not the first), keyboard and screen-reader users start at the new
+  // screen's content instead of wherever the old screen's focused element used to be.
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) document.getElementById('main')?.focus({ preventScroll: true });
+    firstPath.current = null;
+  }, [path]);
   useEffect(() => {
     refreshEmergencies();
     const timer = setInterval(refreshEmergencies, 60_000);
