@@ -8,9 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "mdt.audit")
 public interface AuditConfig {
 
-  /** How often the sealer looks for unsealed entries (a scheduler interval, e.g. {@code 0.2s}). */
-  @WithDefault("0.2s")
-  String sealEvery();
+  /** Pause between two sealing rounds (e.g. {@code 200ms}). */
+  @WithDefault("200ms")
+  Duration sealEvery();
 
   /** Most entries sealed in one sealer transaction. */
   @WithDefault("5000")

@@ -4,10 +4,15 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.casereview.audit.AuditConfig;
@@ -18,6 +23,10 @@ import org.jboss.logging.Logger;
  * Runs the {@link ChainSealer} every {@code mdt.audit.seal-every} on every instance; the leader
  * lock lets one of them seal. Publishes the sealing lag ({@code mdt.audit.sealing.lag}) and the
  * number of entries sealed here ({@code mdt.audit.entries.sealed}).
+ *
+ * <p>Its own thread, not {@code @Scheduled}: Quarkus's scheduler fires at most once a second
+ * (shorter {@code every} values are run late, with a warning), which alone would keep the sealing
+ * lag near a second. A fixed delay between rounds also means a slow round is never overlapped.
  */
 @ApplicationScoped
 public class Sealer {
@@ -28,6 +37,8 @@ public class Sealer {
   private static final long TICK_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final AgroalDataSource dataSource;
+  private final Duration every;
+  private final ScheduledExecutorService executor;
   private final ChainSealer sealer;
   private final AtomicLong lagMillis = new AtomicLong();
   private final Counter sealedCounter;
@@ -35,6 +46,17 @@ public class Sealer {
   public Sealer(
       AgroalDataSource dataSource, AuditSigner signer, AuditConfig config, MeterRegistry registry) {
     this.dataSource = dataSource;
+    this.every = config.sealEvery();
+    if (every.isNegative() || every.isZero()) {
+      throw new IllegalArgumentException("mdt.audit.seal-every must be positive");
+    }
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "audit-sealer");
+              t.setDaemon(true);
+              return t;
+            });
     this.sealer =
         new ChainSealer(
             signer, config.sealBatchSize(), config.checkpointEvery(), config.sealHorizonWait());
@@ -47,10 +69,18 @@ public class Sealer {
             .register(registry);
   }
 
-  @Scheduled(
-      identity = "audit-sealer",
-      every = "${mdt.audit.seal-every}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void start(@Observes StartupEvent event) {
+    long delay = every.toMillis();
+    executor.scheduleWithFixedDelay(this::tick, delay, delay, TimeUnit.MILLISECONDS);
+  }
+
+  void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+      executor.shutdownNow();
+    }
+  }
+
   void tick() {
     try {
       sealPending(false);

@@ -1,6 +1,7 @@
 package org.casereview.audit.chain;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -91,6 +93,17 @@ class ConcurrentSealingTest {
     assertEquals(0, sealer.lagMillis(), "nothing left unsealed");
     VerificationReport report = verification.verify(Math.max(1, headBefore), null);
     assertTrue(report.intact(), () -> String.valueOf(report.firstBreak()));
+  }
+
+  @Test
+  void backgroundSealer_sealsWithoutBeingAsked() {
+    UUID entry = AuditTestSupport.recordDisclosures(log, UUID.randomUUID(), 1).get(0);
+    // Nobody calls the sealer here: its own thread, every mdt.audit.seal-every, seals the entry.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .ignoreException(AssertionError.class)
+        .until(() -> AuditTestSupport.positionOf(entry) > 0);
   }
 
   @Test
