@@ -106,7 +106,9 @@ public final class ChainSealer {
                     + LEADER_LOCK
                     + "), h.position, h.entry_seq, h.chain_hash,"
                     + " (EXTRACT(EPOCH FROM h.recorded_at) * 1000000)::bigint,"
-                    + " CASE WHEN q.is_called THEN q.last_value ELSE 0 END"
+                    + " CASE WHEN q.is_called THEN q.last_value ELSE 0 END,"
+                    // The batch is read in number order through COPY (PgBinaryRows).
+                    + " set_config('enable_sort', 'off', true)"
                     + " FROM audit_entry_seq q LEFT JOIN LATERAL"
                     + " (SELECT position, entry_seq, chain_hash, recorded_at FROM audit_chain_link"
                     + "  ORDER BY position DESC LIMIT 1) AS h ON true")) {

@@ -26,6 +26,8 @@ public final class ChainVerifier {
   /** Links per chunk: about 64 bytes each held in memory, whatever the length of the chain. */
   private static final int CHUNK = 10_000;
 
+  private final int chunk;
+
   private final SignatureVerifier signatures;
   private final String keyId;
   private final byte[] publicKeyX509;
@@ -33,6 +35,12 @@ public final class ChainVerifier {
 
   /** Checkpoints must be signed by the key {@code keyId} whose public key is given. */
   public ChainVerifier(SignatureVerifier signatures, String keyId, byte[] publicKeyX509) {
+    this(signatures, keyId, publicKeyX509, CHUNK);
+  }
+
+  /** With another chunk size (tests cross chunk boundaries with tiny ones). */
+  ChainVerifier(SignatureVerifier signatures, String keyId, byte[] publicKeyX509, int chunk) {
+    this.chunk = chunk;
     this.signatures = signatures;
     this.keyId = keyId;
     this.publicKeyX509 = publicKeyX509.clone();
@@ -50,6 +58,10 @@ public final class ChainVerifier {
     c.setAutoCommit(false);
     try (var s = c.createStatement()) {
       s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      // The reads stream in key order; a COPY gets no cursor's fast-start planning, and without
+      // fresh statistics the planner would rather sort a bitmap scan (spilling to disk) than walk
+      // the primary key. For this read-only transaction only.
+      s.execute(PgBinaryRows.STREAMING_PLANS);
       return run(c, from, to);
     } finally {
       c.rollback();
@@ -87,7 +99,7 @@ public final class ChainVerifier {
                 + " AND ?",
             to);
 
-    // Links, entries and checkpoints are read side by side in chunks of CHUNK links, each chunk
+    // Links, entries and checkpoints are read side by side in chunks of links, each chunk
     // continuing where the previous one stopped (keyset), all in this transaction's one snapshot:
     // the same rows, in the same order, as one cursor each. Links and entries come through binary
     // COPY into reused buffers and are hashed at the byte level (ChainHasher): no object per entry.
@@ -99,10 +111,10 @@ public final class ChainVerifier {
     byte[] prev = previous.clone();
     byte[] computed = new byte[32];
     byte[] digest = new byte[32];
-    long[] linkPositions = new long[CHUNK];
-    long[] linkSeqs = new long[CHUNK];
-    byte[] linkIds = new byte[CHUNK * 16];
-    byte[] linkHashes = new byte[CHUNK * 32];
+    long[] linkPositions = new long[chunk];
+    long[] linkSeqs = new long[chunk];
+    byte[] linkIds = new byte[chunk * 16];
+    byte[] linkHashes = new byte[chunk * 32];
     byte[] buffer = null;
     while (true) {
       int n = 0;
@@ -115,7 +127,7 @@ public final class ChainVerifier {
                   + " AND position <= "
                   + to
                   + " ORDER BY position LIMIT "
-                  + CHUNK,
+                  + chunk,
               buffer)) {
         while (links.next()) {
           linkPositions[n] = links.getLong(0);
@@ -134,6 +146,12 @@ public final class ChainVerifier {
       if (n == 0) {
         break;
       }
+      // This chunk's links can only consume entries numbered up to the highest number they name;
+      // an entry out of place below it is still seen, one above it is the next chunk's.
+      long chunkMaxSeq = Long.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        chunkMaxSeq = Math.max(chunkMaxSeq, linkSeqs[i]);
+      }
       List<StoredCheckpoint> checkpoints = checkpoints(c, lastLinkPosition, linkPositions[n - 1]);
       int nextCheckpoint = 0;
       BreakKind kind = null;
@@ -148,7 +166,7 @@ public final class ChainVerifier {
                   + " FROM audit_entry e WHERE e.entry_seq > "
                   + entriesAfter
                   + " AND e.entry_seq <= "
-                  + maxSeq
+                  + Math.min(maxSeq, chunkMaxSeq)
                   + " ORDER BY e.entry_seq LIMIT "
                   + n,
               buffer)) {
@@ -260,7 +278,7 @@ public final class ChainVerifier {
       if (kind != null) {
         return broken(from, to, verified, checkpointsOk, breakPosition, kind, detail);
       }
-      if (n < CHUNK) {
+      if (n < chunk) {
         break;
       }
     }

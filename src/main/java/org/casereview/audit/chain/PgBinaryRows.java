@@ -29,6 +29,14 @@ public final class PgBinaryRows implements AutoCloseable {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0
   };
 
+  /**
+   * Transaction-local planner setting for reads that stream in index order through COPY: ordered
+   * index scans rather than sorts (a COPY is planned for all of its rows, not for a fast start as a
+   * cursor is, and without fresh statistics a bitmap scan and a sort, spilling to disk, looked
+   * cheaper than walking the primary key).
+   */
+  public static final String STREAMING_PLANS = "SELECT set_config('enable_sort', 'off', true)";
+
   /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's timestamp epoch. */
   public static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
 

@@ -50,6 +50,7 @@ class AuditExportTest {
 
   @Inject AuditLog log;
   @Inject Sealer sealer;
+  @Inject io.agroal.api.AgroalDataSource dataSource;
 
   @TempDir Path dir;
 
@@ -150,6 +151,33 @@ class AuditExportTest {
     Files.write(copy, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     Files.copy(manifestOf(file), manifestOf(copy));
     return copy;
+  }
+
+  @Test
+  void unfilteredExport_isTheSameWhateverTheChunkSize() throws Exception {
+    // The unfiltered export merges links and entries chunk by chunk; chunks of one, two and three
+    // links put every line on, or next to, a chunk boundary.
+    for (ExportFormat format : ExportFormat.values()) {
+      byte[] expected = null;
+      for (int chunk : new int[] {10_000, 1, 2, 3}) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        AuditExporter.Written written;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+          ExportManifest.Checkpoint cp = AuditExporter.latestCheckpoint(c);
+          written =
+              new AuditExporter(chunk)
+                  .export(c, ExportFilter.everything(), format, cp, out, p -> {});
+          assertEquals(cp.position(), written.count(), "contiguous from position 1");
+          assertEquals(cp.position(), written.lastPosition());
+        }
+        if (expected == null) {
+          expected = out.toByteArray();
+        } else {
+          org.junit.jupiter.api.Assertions.assertArrayEquals(
+              expected, out.toByteArray(), format + " in chunks of " + chunk);
+        }
+      }
+    }
   }
 
   @Test
