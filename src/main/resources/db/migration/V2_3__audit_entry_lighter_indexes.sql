@@ -18,3 +18,56 @@ CREATE INDEX audit_entry_recorded_at_brin ON audit_entry USING brin (recorded_at
 --    literal so that the planner can match this predicate.
 DROP INDEX audit_entry_event_idx;
 CREATE INDEX audit_entry_event_idx ON audit_entry (event_code, entry_seq) WHERE event_code <> 'D100';
+
+-- 3. The start of a sealing round in one round trip (ChainSealer; docs/adr/0004, "Sealer"). Under
+--    load every round trip of the sealer waits for its backend and its thread to be scheduled
+--    among the writers', so the sealing lag is mostly round trips. Each statement below runs with
+--    its own, later snapshot (a VOLATILE function in READ COMMITTED), in this order:
+--    leadership; the chain head (after the lock: it sees every link an earlier leader committed);
+--    how far the entry numbers have gone; then the transactions in progress, and a wait (up to
+--    wait_ms) until they have all ended. Writers get their transaction id before they draw a
+--    number (AuditEntryWriter), so every entry numbered up to `drawn` is then committed or gone for
+--    good: horizon = drawn, or -1 if the wait ran out. Runs with the caller's privileges.
+CREATE FUNCTION audit_seal_start(leader_lock bigint, wait_ms integer,
+                                 OUT leader boolean, OUT head_position bigint, OUT head_seq bigint,
+                                 OUT head_hash bytea, OUT head_recorded_at timestamptz,
+                                 OUT drawn bigint, OUT horizon bigint)
+    LANGUAGE plpgsql
+    VOLATILE
+    SET search_path = public, pg_temp
+AS
+$$
+DECLARE
+    in_progress xid8[];
+    deadline    timestamptz;
+BEGIN
+    leader := pg_try_advisory_xact_lock(leader_lock);
+    IF NOT leader THEN
+        RETURN;
+    END IF;
+    SELECT l.position, l.entry_seq, l.chain_hash, l.recorded_at
+      INTO head_position, head_seq, head_hash, head_recorded_at
+      FROM audit_chain_link l ORDER BY l.position DESC LIMIT 1;
+    SELECT CASE WHEN s.is_called THEN s.last_value ELSE 0 END INTO drawn FROM audit_entry_seq s;
+    IF drawn <= coalesce(head_seq, 0) THEN
+        horizon := drawn;
+        RETURN;
+    END IF;
+    SELECT coalesce(array_agg(x), '{}') INTO in_progress
+      FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+     WHERE pg_xact_status(x) = 'in progress';
+    deadline := clock_timestamp() + make_interval(secs => wait_ms / 1000.0);
+    WHILE EXISTS (SELECT 1 FROM unnest(in_progress) AS x WHERE pg_xact_status(x) = 'in progress')
+    LOOP
+        IF clock_timestamp() > deadline THEN
+            horizon := -1;
+            RETURN;
+        END IF;
+        PERFORM pg_sleep(0.001);
+    END LOOP;
+    horizon := drawn;
+END;
+$$;
+
+REVOKE ALL ON FUNCTION audit_seal_start(bigint, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_seal_start(bigint, integer) TO ${app_role};

@@ -91,41 +91,41 @@ public final class ChainSealer {
   }
 
   private Result sealInTransaction(Connection c, boolean forceCheckpoint) throws SQLException {
-    // One round trip: leadership, the chain head, and how far the entry numbers have gone. The
-    // sequence is read here, in an earlier statement than the list of transactions in progress
-    // (horizon), as the horizon argument requires.
+    // One round trip (audit_seal_start, V2_3): leadership, then the chain head as this leader sees
+    // it, then how far the entry numbers have gone, then the transactions in progress and the wait
+    // for them to end, each in its own later statement. Under load every round trip waits to be
+    // scheduled among the writers, so round trips are most of the sealing lag.
     long headPosition = 0;
     long headSeq = 0;
     byte[] headHash = ChainHasher.GENESIS;
     Long headRecordedAtMicros = null;
-    long drawn;
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT pg_try_advisory_xact_lock("
-                    + LEADER_LOCK
-                    + "), h.position, h.entry_seq, h.chain_hash,"
-                    + " (EXTRACT(EPOCH FROM h.recorded_at) * 1000000)::bigint,"
-                    + " CASE WHEN q.is_called THEN q.last_value ELSE 0 END,"
-                    // The batch is read in number order through COPY (PgBinaryRows).
-                    + " set_config('enable_sort', 'off', true)"
-                    + " FROM audit_entry_seq q LEFT JOIN LATERAL"
-                    + " (SELECT position, entry_seq, chain_hash, recorded_at FROM audit_chain_link"
-                    + "  ORDER BY position DESC LIMIT 1) AS h ON true")) {
-      rs.next();
-      if (!rs.getBoolean(1)) {
-        return new Result(Outcome.NOT_LEADER, 0, -1, false, false);
+    long horizon;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT leader, head_position, head_seq, head_hash,"
+                + " (EXTRACT(EPOCH FROM head_recorded_at) * 1000000)::bigint, horizon,"
+                // The batch is then read in number order through COPY (PgBinaryRows).
+                + " set_config('enable_sort', 'off', true)"
+                + " FROM audit_seal_start(?, ?)")) {
+      ps.setLong(1, LEADER_LOCK);
+      ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, horizonWait.toMillis()));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return new Result(Outcome.NOT_LEADER, 0, -1, false, false);
+        }
+        long position = rs.getLong(2);
+        if (!rs.wasNull()) {
+          headPosition = position;
+          headSeq = rs.getLong(3);
+          headHash = rs.getBytes(4);
+          headRecordedAtMicros = rs.getLong(5);
+        }
+        // The highest entry number at or below which every entry is final (committed or rolled
+        // back), or -1 if transactions in progress did not end within the wait.
+        horizon = rs.getLong(6);
       }
-      long position = rs.getLong(2);
-      if (!rs.wasNull()) {
-        headPosition = position;
-        headSeq = rs.getLong(3);
-        headHash = rs.getBytes(4);
-        headRecordedAtMicros = rs.getLong(5);
-      }
-      drawn = rs.getLong(6);
     }
-    long horizon = drawn > headSeq ? horizon(c, drawn) : drawn;
     int sealed = 0;
     boolean caughtUp = horizon >= 0;
     byte[] newHeadHash = headHash;
@@ -141,54 +141,6 @@ public final class ChainSealer {
   }
 
   private record Batch(int sealed, byte[] headHash) {}
-
-  /**
-   * The highest entry number at or below which every entry is final (committed or rolled back), or
-   * -1 if transactions in progress did not end within the wait. Writers get their transaction id
-   * before they draw a number (AuditEntryWriter), so: read how far the sequence has gone, then take
-   * the list of transactions in progress; any transaction that drew a number up to that point is
-   * either finished or on the list. Wait for the list to empty.
-   */
-  private long horizon(Connection c, long drawn) throws SQLException {
-    // Those that already ended between the snapshot and this check are left out at once.
-    Object[] inProgress;
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT coalesce(array_agg(x::text), '{}')"
-                    + " FROM pg_snapshot_xip(pg_current_snapshot()) AS x"
-                    + " WHERE pg_xact_status(x) = 'in progress'")) {
-      rs.next();
-      inProgress = (Object[]) rs.getArray(1).getArray();
-    }
-    if (inProgress.length == 0) {
-      return drawn;
-    }
-    long deadline = System.nanoTime() + horizonWait.toNanos();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT count(*) FROM unnest(?::xid8[]) AS x"
-                + " WHERE pg_xact_status(x) = 'in progress'")) {
-      ps.setArray(1, c.createArrayOf("text", inProgress));
-      while (true) {
-        try {
-          Thread.sleep(1);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return -1;
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getLong(1) == 0) {
-            return drawn;
-          }
-        }
-        if (System.nanoTime() > deadline) {
-          return -1;
-        }
-      }
-    }
-  }
 
   private Batch sealBatch(
       Connection c,
