@@ -48,7 +48,7 @@ public final class ChainVerifier {
 
   /**
    * Verifies positions {@code from..to} (to = null: up to the head). Runs in one read-only
-   * transaction on {@code c} so that the three cursors see one snapshot.
+   * transaction on {@code c} so that every chunk of every read sees one snapshot.
    */
   public VerificationReport verify(Connection c, long from, Long to) throws SQLException {
     if (from < 1 || (to != null && to < from)) {

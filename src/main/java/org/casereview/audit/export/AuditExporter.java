@@ -26,7 +26,7 @@ import org.casereview.audit.chain.PgBinaryRows;
 
 /**
  * Streams the sealed entries matching a filter, up to a signed checkpoint, in chain order, from a
- * JDBC cursor straight to an output stream: memory stays flat whatever the size. Plain JDBC, so the
+ * binary COPY straight to an output stream: memory stays flat whatever the size. Plain JDBC, so the
  * benchmark measures the service's own code.
  */
 public final class AuditExporter {
@@ -73,7 +73,7 @@ public final class AuditExporter {
 
   /**
    * Writes the matching entries sealed at or before the checkpoint's position. Runs in one
-   * read-only transaction on {@code c} (a cursor needs one); {@code progress} receives the chain
+   * read-only transaction on {@code c} (one snapshot for every chunk); {@code progress} receives the chain
    * position reached, now and then.
    */
   public Written export(
