@@ -100,6 +100,16 @@ public final class ChainHasher {
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+  /** Lowercase hex of every byte value, two bytes each. */
+  private static final byte[] HEX_PAIRS = new byte[512];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      HEX_PAIRS[2 * i] = HEX_DIGITS[i >>> 4];
+      HEX_PAIRS[2 * i + 1] = HEX_DIGITS[i & 0xF];
+    }
+  }
+
   /**
    * The entry columns, for table alias {@code e}, in the order {@link #contentDigest(PgBinaryRows,
    * int, byte[], int)} reads them from a binary COPY (the order of {@link LogEntry#COLUMNS},
@@ -246,15 +256,27 @@ public final class ChainHasher {
       int32(36);
       byte[] in = r.bytes();
       int o = r.offset(field);
-      for (int i = 0; i < 16; i++) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) {
-          buf[size++] = '-';
-        }
-        int b = in[o + i] & 0xFF;
-        buf[size++] = HEX_DIGITS[b >>> 4];
-        buf[size++] = HEX_DIGITS[b & 0xF];
+      hex(in, o, 4);
+      buf[size++] = '-';
+      hex(in, o + 4, 2);
+      buf[size++] = '-';
+      hex(in, o + 6, 2);
+      buf[size++] = '-';
+      hex(in, o + 8, 2);
+      buf[size++] = '-';
+      hex(in, o + 10, 6);
+    }
+
+    private void hex(byte[] in, int offset, int count) {
+      for (int i = 0; i < count; i++) {
+        int x = (in[offset + i] & 0xFF) << 1;
+        buf[size] = HEX_PAIRS[x];
+        buf[size + 1] = HEX_PAIRS[x + 1];
+        size += 2;
       }
     }
+
+    private final byte[] digits = new byte[20];
 
     /** A number as its decimal text (Long.toString), without making a String. */
     void number(long n) {
@@ -262,27 +284,17 @@ public final class ChainHasher {
         element(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
         return;
       }
-      room(4 + 20);
-      int lengthAt = size;
-      size += 4;
-      if (n < 0) {
-        buf[size++] = '-';
-        n = -n;
+      boolean negative = n < 0;
+      long v = negative ? -n : n;
+      int i = digits.length;
+      do {
+        digits[--i] = (byte) ('0' + (v % 10));
+        v /= 10;
+      } while (v != 0);
+      if (negative) {
+        digits[--i] = '-';
       }
-      int digits = 1;
-      for (long t = n; t >= 10; t /= 10) {
-        digits++;
-      }
-      for (int i = size + digits - 1; i >= size; i--) {
-        buf[i] = (byte) ('0' + (n % 10));
-        n /= 10;
-      }
-      size += digits;
-      int length = size - lengthAt - 4;
-      buf[lengthAt] = (byte) (length >>> 24);
-      buf[lengthAt + 1] = (byte) (length >>> 16);
-      buf[lengthAt + 2] = (byte) (length >>> 8);
-      buf[lengthAt + 3] = (byte) length;
+      element(digits, i, digits.length - i);
     }
   }
 

@@ -73,8 +73,8 @@ public final class AuditExporter {
 
   /**
    * Writes the matching entries sealed at or before the checkpoint's position. Runs in one
-   * read-only transaction on {@code c} (one snapshot for every chunk); {@code progress} receives the chain
-   * position reached, now and then.
+   * read-only transaction on {@code c} (one snapshot for every chunk); {@code progress} receives
+   * the chain position reached, now and then.
    */
   public Written export(
       Connection c,

@@ -161,6 +161,18 @@ final class NdjsonLineWriter {
     n += b.length;
   }
 
+  /** "00" .. "99", two bytes each: numbers are printed two digits per division. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
+  private final byte[] digits = new byte[20];
+
   private void number(long v) {
     if (v == Long.MIN_VALUE) {
       put(ascii(Long.toString(v)));
@@ -170,22 +182,39 @@ final class NdjsonLineWriter {
       buf[n++] = '-';
       v = -v;
     }
-    int digits = 1;
-    for (long t = v; t >= 10; t /= 10) {
-      digits++;
+    int i = digits.length;
+    while (v >= 100) {
+      int pair = (int) (v % 100);
+      v /= 100;
+      digits[--i] = DIGIT_PAIRS[2 * pair + 1];
+      digits[--i] = DIGIT_PAIRS[2 * pair];
     }
-    for (int i = n + digits - 1; i >= n; i--) {
-      buf[i] = (byte) ('0' + (v % 10));
-      v /= 10;
+    int last = (int) v;
+    digits[--i] = DIGIT_PAIRS[2 * last + 1];
+    if (last >= 10) {
+      digits[--i] = DIGIT_PAIRS[2 * last];
     }
-    n += digits;
+    int length = digits.length - i;
+    System.arraycopy(digits, i, buf, n, length);
+    n += length;
+  }
+
+  /** Lowercase hex of every byte value, two bytes each. */
+  static final byte[] HEX_PAIRS = new byte[512];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      HEX_PAIRS[2 * i] = HEX[i >>> 4];
+      HEX_PAIRS[2 * i + 1] = HEX[i & 0xF];
+    }
   }
 
   private void hex(byte[] b, int offset, int length) {
     for (int i = 0; i < length; i++) {
-      int x = b[offset + i] & 0xFF;
-      buf[n++] = HEX[x >>> 4];
-      buf[n++] = HEX[x & 0xF];
+      int x = (b[offset + i] & 0xFF) << 1;
+      buf[n] = HEX_PAIRS[x];
+      buf[n + 1] = HEX_PAIRS[x + 1];
+      n += 2;
     }
   }
 
@@ -200,14 +229,15 @@ final class NdjsonLineWriter {
     byte[] in = r.bytes();
     int o = r.offset(field);
     buf[n++] = '"';
-    for (int i = 0; i < 16; i++) {
-      if (i == 4 || i == 6 || i == 8 || i == 10) {
-        buf[n++] = '-';
-      }
-      int x = in[o + i] & 0xFF;
-      buf[n++] = HEX[x >>> 4];
-      buf[n++] = HEX[x & 0xF];
-    }
+    hex(in, o, 4);
+    buf[n++] = '-';
+    hex(in, o + 4, 2);
+    buf[n++] = '-';
+    hex(in, o + 6, 2);
+    buf[n++] = '-';
+    hex(in, o + 8, 2);
+    buf[n++] = '-';
+    hex(in, o + 10, 6);
     buf[n++] = '"';
   }
 
