@@ -6,10 +6,11 @@
 -- 1. Time: entries arrive in time order (the database clock stamps them), so a BRIN index over
 --    block ranges finds a time range as well as a B-tree for the export's from/to filter, at a
 --    fraction of the size; an insert into a block range not yet summarised touches no index page.
+--    Ranges are summarised by (auto)vacuum, not on insert (no autosummarize: it queued a work item
+--    for every range filled); a range not yet summarised just matches every query, as it should.
 --    Partition pruning on the monthly partitions does most of the work anyway.
 DROP INDEX audit_entry_recorded_at_idx;
-CREATE INDEX audit_entry_recorded_at_brin ON audit_entry USING brin (recorded_at)
-    WITH (pages_per_range = 32, autosummarize = on);
+CREATE INDEX audit_entry_recorded_at_brin ON audit_entry USING brin (recorded_at);
 
 -- 2. Event type: disclosures (D100) are the bulk of the log. An export filtered on D100 streams
 --    most of the log anyway (the primary key, in chain order, serves it); the index is what finds
