@@ -1,8 +1,6 @@
 package org.casereview.audit.export;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -64,53 +62,12 @@ public record ExportFilter(
     return m;
   }
 
-  /** SQL conditions on alias {@code e} (each with its parameters, in order). */
-  SqlPart sql() {
-    StringBuilder where = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    if (from != null) {
-      where.append(" AND e.recorded_at >= ?");
-      params.add(java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
-    }
-    if (to != null) {
-      where.append(" AND e.recorded_at < ?");
-      params.add(java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
-    }
-    if (agencyId != null) {
-      where.append(" AND e.agency_id = ?");
-      params.add(agencyId);
-    }
-    if (memberId != null) {
-      where.append(" AND e.member_id = ?");
-      params.add(memberId);
-    }
-    if (subjectId != null) {
-      where.append(" AND e.subject_id = ?");
-      params.add(subjectId);
-    }
-    if (caseId != null) {
-      where.append(" AND e.case_id = ?");
-      params.add(caseId);
-    }
-    if (eventType != null) {
-      // A literal, not a parameter: the event index is partial (it leaves out D100, V2_3), and the
-      // planner can only use it when it sees the value. The code comes from the enum, never from
-      // input, and is checked again here.
-      where.append(" AND e.event_code = '").append(checkedCode()).append("'");
-    }
-    if (breakGlassOnly) {
-      where.append(" AND e.break_glass");
-    }
-    if (refusalsOnly) {
-      where.append(" AND e.refusal");
-    }
-    return new SqlPart(where.toString(), params);
-  }
-
   /**
-   * The same conditions as {@link #sql()} with the values written as SQL literals, for a COPY
-   * (which takes no parameters). Every value is typed (instants, UUIDs, an enum's code), so its
-   * text is one of a few fixed shapes and can carry nothing else.
+   * The conditions on alias {@code e}, with the values written as SQL literals, for a COPY (which
+   * takes no parameters). Every value is typed (instants, UUIDs, an enum's code), so its text is
+   * one of a few fixed shapes and can carry nothing else. The event code is a literal also because
+   * the event-type index is partial (it leaves out D100, V2_3): the planner can only use it when it
+   * sees the value.
    */
   String sqlLiterals() {
     StringBuilder where = new StringBuilder();
@@ -151,6 +108,4 @@ public record ExportFilter(
     }
     return code;
   }
-
-  record SqlPart(String where, List<Object> params) {}
 }

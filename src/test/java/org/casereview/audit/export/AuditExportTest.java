@@ -264,6 +264,37 @@ class AuditExportTest {
   }
 
   @Test
+  void eventTypeTimeAndActorFilters_selectTheRightEntries() throws Exception {
+    // The filtered export inlines its (typed) values into a COPY; each kind of value once.
+    String s = subject.toString();
+    assertEquals(1, lines(export(Map.of("subjectId", s, "eventType", "R100"), "r.ndjson")));
+    assertEquals(4, lines(export(Map.of("subjectId", s, "eventType", "DISCLOSURE"), "d.ndjson")));
+    String from = java.time.Instant.now().minusSeconds(3600).toString();
+    String to = java.time.Instant.now().plusSeconds(3600).toString();
+    // Each export is itself an entry about the subject (AUDIT_EXPORTED): count disclosures only.
+    String d = "D100";
+    Path window =
+        export(Map.of("subjectId", s, "eventType", d, "from", from, "to", to), "window.ndjson");
+    assertEquals(4, lines(window));
+    assertEquals(0, verify(window, manifestOf(window)));
+    assertEquals(
+        0,
+        lines(export(Map.of("subjectId", s, "eventType", d, "to", from), "before.ndjson")),
+        "nothing before");
+    String other = UUID.randomUUID().toString();
+    for (String key : List.of("agencyId", "memberId", "caseId")) {
+      assertEquals(
+          0,
+          lines(export(Map.of("subjectId", s, "eventType", d, key, other), key + ".ndjson")),
+          key);
+    }
+  }
+
+  private static int lines(Path file) throws Exception {
+    return Files.readAllLines(file).size();
+  }
+
+  @Test
   void wholeChainExport_isContiguousAndEndsAtItsCheckpoint() throws Exception {
     Path file = export(Map.of(), "all.ndjson");
     assertEquals(0, verify(file, manifestOf(file)));
