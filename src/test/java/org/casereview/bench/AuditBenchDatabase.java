@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.casereview.audit.AuditEntryWriter;
 import org.casereview.audit.AuditEvent;
 import org.casereview.audit.AuditEventType;
@@ -21,6 +23,17 @@ import org.flywaydb.core.Flyway;
 final class AuditBenchDatabase implements AutoCloseable {
 
   static final String APP_PASSWORD = "app-test-password";
+
+  /**
+   * The JDBC driver logs through java.util.logging; whatever logging configuration the test
+   * classpath brings, keep the driver at INFO so that neither side of a benchmark pays for FINE
+   * logging (held here: java.util.logging keeps loggers only weakly).
+   */
+  private static final Logger DRIVER_LOG = Logger.getLogger("org.postgresql");
+
+  static {
+    DRIVER_LOG.setLevel(Level.INFO);
+  }
 
   final EmbeddedDatabase db;
 

@@ -92,6 +92,212 @@ public final class ChainHasher {
     return w.toByteArray();
   }
 
+  // ------------------------------------------------------------ byte level, no allocation
+
+  private static final byte[] ENTRY_TAG_BYTES = ENTRY_TAG.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LINK_TAG_BYTES = LINK_TAG.getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+  /** Lowercase hex of every byte value, two bytes each. */
+  private static final byte[] HEX_PAIRS = new byte[512];
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      HEX_PAIRS[2 * i] = HEX_DIGITS[i >>> 4];
+      HEX_PAIRS[2 * i + 1] = HEX_DIGITS[i & 0xF];
+    }
+  }
+
+  /**
+   * The entry columns, for table alias {@code e}, in the order {@link #contentDigest(PgBinaryRows,
+   * int, byte[], int)} reads them from a binary COPY (the order of {@link LogEntry#COLUMNS},
+   * without the text casts: ids arrive as 16 bytes, the time as PostgreSQL microseconds).
+   */
+  public static final String BINARY_COLUMNS =
+      "e.entry_seq, e.entry_id, e.recorded_at, e.event_code, e.refusal, e.request_id,"
+          + " e.member_id, e.agency_id, e.roles, e.purpose, e.subject_id, e.case_id, e.record_id,"
+          + " e.break_glass, e.break_glass_grant_id, e.policy_pack_version, e.fields, e.details";
+
+  /** Number of columns in {@link #BINARY_COLUMNS}. */
+  public static final int BINARY_COLUMN_COUNT = 18;
+
+  private final Sink sink = new Sink();
+  private final byte[] lengthPrefix = new byte[4];
+
+  /**
+   * The content digest of the entry whose {@link #BINARY_COLUMNS} start at field {@code base} of
+   * the current row, written to {@code out[outOffset..+32)}. Same bytes as {@link
+   * #contentDigest(LogEntry)}: text columns are taken as they arrive (binary COPY frames a field
+   * exactly like a canonical element, null included), ids are printed as lowercase hyphenated text
+   * and booleans as true/false.
+   */
+  public void contentDigest(PgBinaryRows r, int base, byte[] out, int outOffset) {
+    Sink w = sink.reset();
+    w.element(ENTRY_TAG_BYTES);
+    w.uuidText(r, base + 1); // entry_id
+    w.raw(r, base + 3); // event_code
+    w.element(r.getBoolean(base + 4) ? TRUE : FALSE); // refusal
+    w.raw(r, base + 5); // request_id
+    w.uuidText(r, base + 6); // member_id
+    w.uuidText(r, base + 7); // agency_id
+    w.raw(r, base + 8); // roles
+    w.raw(r, base + 9); // purpose
+    w.uuidText(r, base + 10); // subject_id
+    w.uuidText(r, base + 11); // case_id
+    w.uuidText(r, base + 12); // record_id
+    w.element(r.getBoolean(base + 13) ? TRUE : FALSE); // break_glass
+    w.uuidText(r, base + 14); // break_glass_grant_id
+    w.raw(r, base + 15); // policy_pack_version
+    w.raw(r, base + 16); // fields
+    w.raw(r, base + 17); // details
+    sha256.reset();
+    sha256.update(w.buf, 0, w.size);
+    digestInto(out, outOffset);
+  }
+
+  /**
+   * The link hash (see {@link #link(byte[], long, long, long, byte[])}) written to {@code
+   * out[outOffset..+32)}; {@code out} may be the array that holds the previous hash only if the
+   * ranges differ.
+   */
+  public void link(
+      byte[] previous,
+      int previousOffset,
+      long position,
+      long seq,
+      long recordedAtMicros,
+      byte[] digest,
+      int digestOffset,
+      byte[] out,
+      int outOffset) {
+    Sink w = sink.reset();
+    w.element(LINK_TAG_BYTES);
+    w.number(position);
+    w.number(seq);
+    w.number(recordedAtMicros);
+    w.element(digest, digestOffset, 32);
+    int n = w.size;
+    lengthPrefix[0] = (byte) (n >>> 24);
+    lengthPrefix[1] = (byte) (n >>> 16);
+    lengthPrefix[2] = (byte) (n >>> 8);
+    lengthPrefix[3] = (byte) n;
+    sha256.reset();
+    sha256.update(previous, previousOffset, 32);
+    sha256.update(lengthPrefix, 0, 4);
+    sha256.update(w.buf, 0, n);
+    digestInto(out, outOffset);
+  }
+
+  private void digestInto(byte[] out, int offset) {
+    try {
+      sha256.digest(out, offset, 32);
+    } catch (java.security.DigestException e) {
+      throw new IllegalStateException("SHA-256 output does not fit", e);
+    }
+  }
+
+  /** A growable byte buffer of canonical elements, reused from entry to entry. */
+  private static final class Sink {
+    byte[] buf = new byte[2048];
+    int size;
+
+    Sink reset() {
+      size = 0;
+      return this;
+    }
+
+    private void room(int n) {
+      if (size + n > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+      }
+    }
+
+    private void int32(int n) {
+      buf[size] = (byte) (n >>> 24);
+      buf[size + 1] = (byte) (n >>> 16);
+      buf[size + 2] = (byte) (n >>> 8);
+      buf[size + 3] = (byte) n;
+      size += 4;
+    }
+
+    void element(byte[] b) {
+      element(b, 0, b.length);
+    }
+
+    void element(byte[] b, int offset, int length) {
+      room(4 + length);
+      int32(length);
+      System.arraycopy(b, offset, buf, size, length);
+      size += length;
+    }
+
+    /** A text field as framed by binary COPY: its length (or -1 for null) and its bytes. */
+    void raw(PgBinaryRows r, int field) {
+      int length = Math.max(0, r.length(field));
+      room(4 + length);
+      System.arraycopy(r.bytes(), r.offset(field) - 4, buf, size, 4 + length);
+      size += 4 + length;
+    }
+
+    /** A uuid field as its 36-character text, or null. */
+    void uuidText(PgBinaryRows r, int field) {
+      int length = r.length(field);
+      if (length < 0) {
+        room(4);
+        int32(-1);
+        return;
+      }
+      if (length != 16) {
+        throw new IllegalStateException("unexpected uuid length");
+      }
+      room(40);
+      int32(36);
+      byte[] in = r.bytes();
+      int o = r.offset(field);
+      hex(in, o, 4);
+      buf[size++] = '-';
+      hex(in, o + 4, 2);
+      buf[size++] = '-';
+      hex(in, o + 6, 2);
+      buf[size++] = '-';
+      hex(in, o + 8, 2);
+      buf[size++] = '-';
+      hex(in, o + 10, 6);
+    }
+
+    private void hex(byte[] in, int offset, int count) {
+      for (int i = 0; i < count; i++) {
+        int x = (in[offset + i] & 0xFF) << 1;
+        buf[size] = HEX_PAIRS[x];
+        buf[size + 1] = HEX_PAIRS[x + 1];
+        size += 2;
+      }
+    }
+
+    private final byte[] digits = new byte[20];
+
+    /** A number as its decimal text (Long.toString), without making a String. */
+    void number(long n) {
+      if (n == Long.MIN_VALUE) {
+        element(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
+        return;
+      }
+      boolean negative = n < 0;
+      long v = negative ? -n : n;
+      int i = digits.length;
+      do {
+        digits[--i] = (byte) ('0' + (v % 10));
+        v /= 10;
+      } while (v != 0);
+      if (negative) {
+        digits[--i] = '-';
+      }
+      element(digits, i, digits.length - i);
+    }
+  }
+
   /** What a checkpoint's signature covers. */
   public static byte[] checkpointMessage(
       long position, byte[] chainHead, long signedAtMicros, String keyId) {

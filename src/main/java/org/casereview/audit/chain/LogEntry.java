@@ -63,6 +63,37 @@ public record LogEntry(
         rs.getString(i));
   }
 
+  /**
+   * Reads the {@link ChainHasher#BINARY_COLUMNS} starting at field {@code base} of a binary COPY
+   * row (the slow path: Strings for every column).
+   */
+  public static LogEntry read(PgBinaryRows r, int base) {
+    int i = base;
+    return new LogEntry(
+        r.getLong(i),
+        text(r.getUuid(i + 1)),
+        r.getEpochMicros(i + 2),
+        r.getString(i + 3),
+        r.getBoolean(i + 4),
+        r.getString(i + 5),
+        text(r.getUuid(i + 6)),
+        text(r.getUuid(i + 7)),
+        r.getString(i + 8),
+        r.getString(i + 9),
+        text(r.getUuid(i + 10)),
+        text(r.getUuid(i + 11)),
+        text(r.getUuid(i + 12)),
+        r.getBoolean(i + 13),
+        text(r.getUuid(i + 14)),
+        r.getString(i + 15),
+        r.getString(i + 16),
+        r.getString(i + 17));
+  }
+
+  private static String text(java.util.UUID id) {
+    return id == null ? null : id.toString();
+  }
+
   @Override
   public String toString() {
     // Entries hold no confidential values, but keep log lines short and uniform.
