@@ -91,7 +91,7 @@ public final class ChainSealer {
   }
 
   private Result sealInTransaction(Connection c, boolean forceCheckpoint) throws SQLException {
-    // One round trip (audit_seal_start, V2_3): leadership, then the chain head as this leader sees
+    // One round trip (audit_seal_start, V5_3): leadership, then the chain head as this leader sees
     // it, then how far the entry numbers have gone, then the transactions in progress and the wait
     // for them to end, each in its own later statement. Under load every round trip waits to be
     // scheduled among the writers, so round trips are most of the sealing lag.

@@ -66,7 +66,7 @@ public record ExportFilter(
    * The conditions on alias {@code e}, with the values written as SQL literals, for a COPY (which
    * takes no parameters). Every value is typed (instants, UUIDs, an enum's code), so its text is
    * one of a few fixed shapes and can carry nothing else. The event code is a literal also because
-   * the event-type index is partial (it leaves out D100, V2_3): the planner can only use it when it
+   * the event-type index is partial (it leaves out D100, V5_3): the planner can only use it when it
    * sees the value.
    */
   String sqlLiterals() {
