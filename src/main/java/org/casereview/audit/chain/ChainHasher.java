@@ -98,17 +98,6 @@ public final class ChainHasher {
   private static final byte[] LINK_TAG_BYTES = LINK_TAG.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-  /** Lowercase hex of every byte value, two bytes each. */
-  private static final byte[] HEX_PAIRS = new byte[512];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      HEX_PAIRS[2 * i] = HEX_DIGITS[i >>> 4];
-      HEX_PAIRS[2 * i + 1] = HEX_DIGITS[i & 0xF];
-    }
-  }
 
   /**
    * The entry columns, for table alias {@code e}, in the order {@link #contentDigest(PgBinaryRows,
@@ -254,47 +243,15 @@ public final class ChainHasher {
       }
       room(40);
       int32(36);
-      byte[] in = r.bytes();
-      int o = r.offset(field);
-      hex(in, o, 4);
-      buf[size++] = '-';
-      hex(in, o + 4, 2);
-      buf[size++] = '-';
-      hex(in, o + 6, 2);
-      buf[size++] = '-';
-      hex(in, o + 8, 2);
-      buf[size++] = '-';
-      hex(in, o + 10, 6);
+      size = AsciiBytes.uuid(r.bytes(), r.offset(field), buf, size);
     }
-
-    private void hex(byte[] in, int offset, int count) {
-      for (int i = 0; i < count; i++) {
-        int x = (in[offset + i] & 0xFF) << 1;
-        buf[size] = HEX_PAIRS[x];
-        buf[size + 1] = HEX_PAIRS[x + 1];
-        size += 2;
-      }
-    }
-
-    private final byte[] digits = new byte[20];
 
     /** A number as its decimal text (Long.toString), without making a String. */
     void number(long n) {
-      if (n == Long.MIN_VALUE) {
-        element(Long.toString(n).getBytes(StandardCharsets.US_ASCII));
-        return;
-      }
-      boolean negative = n < 0;
-      long v = negative ? -n : n;
-      int i = digits.length;
-      do {
-        digits[--i] = (byte) ('0' + (v % 10));
-        v /= 10;
-      } while (v != 0);
-      if (negative) {
-        digits[--i] = '-';
-      }
-      element(digits, i, digits.length - i);
+      room(4 + 20);
+      int end = AsciiBytes.decimal(n, buf, size + 4);
+      int32(end - size - 4);
+      size = end;
     }
   }
 

@@ -3,6 +3,7 @@ package org.casereview.audit.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import org.casereview.audit.chain.AsciiBytes;
 import org.casereview.audit.chain.PgBinaryRows;
 
 /**
@@ -16,7 +17,6 @@ import org.casereview.audit.chain.PgBinaryRows;
  */
 final class NdjsonLineWriter {
 
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NULL = ascii("null");
   private static final byte[] TRUE = ascii("true");
@@ -161,61 +161,12 @@ final class NdjsonLineWriter {
     n += b.length;
   }
 
-  /** "00" .. "99", two bytes each: numbers are printed two digits per division. */
-  private static final byte[] DIGIT_PAIRS = new byte[200];
-
-  static {
-    for (int i = 0; i < 100; i++) {
-      DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
-      DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-  }
-
-  private final byte[] digits = new byte[20];
-
   private void number(long v) {
-    if (v == Long.MIN_VALUE) {
-      put(ascii(Long.toString(v)));
-      return;
-    }
-    if (v < 0) {
-      buf[n++] = '-';
-      v = -v;
-    }
-    int i = digits.length;
-    while (v >= 100) {
-      int pair = (int) (v % 100);
-      v /= 100;
-      digits[--i] = DIGIT_PAIRS[2 * pair + 1];
-      digits[--i] = DIGIT_PAIRS[2 * pair];
-    }
-    int last = (int) v;
-    digits[--i] = DIGIT_PAIRS[2 * last + 1];
-    if (last >= 10) {
-      digits[--i] = DIGIT_PAIRS[2 * last];
-    }
-    int length = digits.length - i;
-    System.arraycopy(digits, i, buf, n, length);
-    n += length;
-  }
-
-  /** Lowercase hex of every byte value, two bytes each. */
-  static final byte[] HEX_PAIRS = new byte[512];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      HEX_PAIRS[2 * i] = HEX[i >>> 4];
-      HEX_PAIRS[2 * i + 1] = HEX[i & 0xF];
-    }
+    n = AsciiBytes.decimal(v, buf, n);
   }
 
   private void hex(byte[] b, int offset, int length) {
-    for (int i = 0; i < length; i++) {
-      int x = (b[offset + i] & 0xFF) << 1;
-      buf[n] = HEX_PAIRS[x];
-      buf[n + 1] = HEX_PAIRS[x + 1];
-      n += 2;
-    }
+    n = AsciiBytes.hex(b, offset, length, buf, n);
   }
 
   private void uuid(PgBinaryRows r, int field) {
@@ -226,18 +177,8 @@ final class NdjsonLineWriter {
     if (r.length(field) != 16) {
       throw new IllegalStateException("unexpected uuid length");
     }
-    byte[] in = r.bytes();
-    int o = r.offset(field);
     buf[n++] = '"';
-    hex(in, o, 4);
-    buf[n++] = '-';
-    hex(in, o + 4, 2);
-    buf[n++] = '-';
-    hex(in, o + 6, 2);
-    buf[n++] = '-';
-    hex(in, o + 8, 2);
-    buf[n++] = '-';
-    hex(in, o + 10, 6);
+    n = AsciiBytes.uuid(r.bytes(), r.offset(field), buf, n);
     buf[n++] = '"';
   }
 
