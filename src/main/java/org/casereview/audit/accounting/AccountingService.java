@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.casereview.audit.AuditDirectory;
 import org.casereview.audit.AuditEventType;
 import org.casereview.audit.AuditJson;
+import org.casereview.audit.chain.AuditKeys;
 
 /**
  * Builds a youth's accounting of disclosures from the log: every DISCLOSURE entry about the youth
@@ -36,21 +37,55 @@ public class AccountingService {
     this.directory = directory;
   }
 
+  private static final String MATCH =
+      " e.subject_id = ? AND e.event_code = ? AND e.recorded_at >= ? AND e.recorded_at < ?";
+
+  private static final String COLUMNS =
+      "e.entry_seq, e.recorded_at, e.entry_id, e.agency_id, e.member_id, e.purpose,"
+          + " e.break_glass, e.fields";
+
+  /**
+   * The youth's disclosures in one snapshot: the sealed ones found through the youth's filter keys
+   * ({@link AuditKeys}: the blocks of the chain that hold an entry about them), and those not
+   * sealed yet from the tail of the log, in chain order. The conditions are applied to the entries
+   * themselves in both parts.
+   */
+  private static final String ACCOUNTING_SQL =
+      "SELECT recorded_at, entry_id, agency_id, member_id, purpose, break_glass, fields FROM ("
+          + " SELECT "
+          + COLUMNS
+          + " FROM audit_entry e WHERE e.entry_seq >"
+          + " (SELECT coalesce(max(entry_seq), 0) FROM audit_chain_link) AND"
+          + MATCH
+          + " UNION ALL SELECT "
+          + COLUMNS
+          + " FROM audit_key_block k"
+          + " JOIN audit_chain_link l ON l.position BETWEEN k.block * "
+          + AuditKeys.BLOCK
+          + " AND k.block * "
+          + AuditKeys.BLOCK
+          + " + "
+          + (AuditKeys.BLOCK - 1)
+          + " JOIN audit_entry e ON e.entry_seq = l.entry_seq AND e.recorded_at = l.recorded_at"
+          + " WHERE"
+          + MATCH
+          + " AND k.kind = "
+          + AuditKeys.Kind.SUBJECT.code
+          + " AND k.key = ?) AS d ORDER BY entry_seq";
+
   public Accounting accountingFor(UUID subjectId, Instant since, Instant until)
       throws SQLException {
     List<Accounting.Disclosure> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT e.recorded_at, e.entry_id, e.agency_id, e.member_id, e.purpose,"
-                    + " e.break_glass, e.fields FROM audit_entry e"
-                    + " WHERE e.subject_id = ? AND e.event_code = ?"
-                    + " AND e.recorded_at >= ? AND e.recorded_at < ?"
-                    + " ORDER BY e.entry_seq")) {
-      ps.setObject(1, subjectId);
-      ps.setString(2, AuditEventType.DISCLOSURE.code());
-      ps.setObject(3, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-      ps.setObject(4, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+        PreparedStatement ps = c.prepareStatement(ACCOUNTING_SQL)) {
+      for (int part = 0; part < 2; part++) {
+        int at = part * 4;
+        ps.setObject(at + 1, subjectId);
+        ps.setString(at + 2, AuditEventType.DISCLOSURE.code());
+        ps.setObject(at + 3, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        ps.setObject(at + 4, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+      }
+      ps.setString(9, subjectId.toString());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           UUID recipientAgency = rs.getObject(3, UUID.class);

@@ -9,14 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.casereview.crypto.AuditSigner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Seals one batch of unsealed entries: gives each its chain position and link, and signs a
- * checkpoint when one is due. Plain JDBC on a connection it is lent, so that the benchmark runs the
- * very same code as the scheduled {@link Sealer}.
+ * Seals one batch of unsealed entries: gives each its chain position and link, records the batch's
+ * filter keys ({@link AuditKeys}), and signs a checkpoint when one is due. Plain JDBC on a
+ * connection it is lent, so that the benchmark runs the very same code as the scheduled {@link
+ * Sealer}.
  *
  * <p>Only the instance holding the leader lock (transaction-scoped advisory lock) seals; others
  * return {@link Outcome#NOT_LEADER}. It only ever INSERTs.
@@ -104,8 +108,9 @@ public final class ChainSealer {
         c.prepareStatement(
             "SELECT leader, head_position, head_seq, head_hash,"
                 + " (EXTRACT(EPOCH FROM head_recorded_at) * 1000000)::bigint, horizon,"
-                // The batch is then read in number order through COPY (PgBinaryRows).
-                + " set_config('enable_sort', 'off', true)"
+                // The batch is then read in heap order through COPY (sealBatch): a bitmap scan.
+                + " set_config('enable_indexscan', 'off', true),"
+                + " set_config('enable_seqscan', 'off', true)"
                 + " FROM audit_seal_start(?, ?)")) {
       ps.setLong(1, LEADER_LOCK);
       ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, horizonWait.toMillis()));
@@ -133,14 +138,15 @@ public final class ChainSealer {
       Batch batch = sealBatch(c, headPosition, headSeq, headHash, headRecordedAtMicros, horizon);
       sealed = batch.sealed();
       newHeadHash = batch.headHash();
-      caughtUp = sealed < batchSize;
+      caughtUp = batch.reachedHorizon();
     }
     long newHeadPosition = headPosition + sealed;
     boolean checkpointed = checkpointIfDue(c, newHeadPosition, newHeadHash, forceCheckpoint);
     return new Result(Outcome.SEALED, sealed, newHeadPosition, checkpointed, caughtUp);
   }
 
-  private record Batch(int sealed, byte[] headHash) {}
+  /** What a batch sealed; {@code reachedHorizon}: it went up to the horizon, not a full batch. */
+  private record Batch(int sealed, byte[] headHash, boolean reachedHorizon) {}
 
   private Batch sealBatch(
       Connection c,
@@ -150,9 +156,15 @@ public final class ChainSealer {
       Long headRecordedAtMicros,
       long horizon)
       throws SQLException {
-    // Read the batch (number, id, time, digest: about 70 bytes an entry) through binary COPY, then
-    // append its links through binary COPY: two round trips, no per-row statement. COPY takes no
+    // The batch is the next batchSize entry numbers (fewer entries where numbers were skipped),
+    // read through binary COPY in the heap's order, not the numbers': 32 writers fill different
+    // pages at once, so consecutive numbers lie on different pages, and a bitmap heap scan visits
+    // each page once where a walk of the primary key visits one per entry. The rows are then put
+    // in number order here (a counting sort: the numbers are distinct and within the batch). Then
+    // its links go in through binary COPY and its filter keys (a row for each key of each block,
+    // not of each entry) in one INSERT: three round trips, no per-row statement. COPY takes no
     // parameters; only numbers are inlined.
+    long upTo = Math.min(horizon, headSeq + batchSize);
     String timeBound =
         headRecordedAtMicros == null
             ? ""
@@ -162,35 +174,37 @@ public final class ChainSealer {
                 + CLOCK_SLACK
                 + "'";
     ensureBatchArrays();
+    int span = (int) (upTo - headSeq);
+    Arrays.fill(slot, 0, span, -1);
     int n = 0;
-    byte[] digest = new byte[32];
-    byte[] previous = headHash.clone();
     try (PgBinaryRows rows =
         PgBinaryRows.copyOut(
             c,
-            "SELECT e.entry_seq, e.entry_id, e.recorded_at, e.entry_digest"
+            "SELECT e.entry_seq, e.entry_id, e.recorded_at, e.entry_digest, "
+                + KEY_COLUMNS
                 + " FROM audit_entry e WHERE e.entry_seq > "
                 + headSeq
                 + " AND e.entry_seq <= "
-                + horizon
-                + timeBound
-                + " ORDER BY e.entry_seq LIMIT "
-                + batchSize,
+                + upTo
+                + timeBound,
             copyBuffer)) {
-      long position = headPosition;
       while (rows.next()) {
         long seq = rows.getLong(0);
-        long recordedAt = rows.getEpochMicros(2);
+        if (seq <= headSeq
+            || seq > upTo
+            || slot[(int) (seq - headSeq - 1)] >= 0
+            || n == batchSize) {
+          throw new IllegalStateException("unexpected audit entry number");
+        }
         if (rows.length(1) != 16 || rows.length(3) != 32) {
           throw new IllegalStateException("unexpected audit entry shape");
         }
-        System.arraycopy(rows.bytes(), rows.offset(3), digest, 0, 32);
-        position++;
-        hasher.link(previous, 0, position, seq, recordedAt, digest, 0, previous, 0);
+        slot[(int) (seq - headSeq - 1)] = n;
         seqs[n] = seq;
-        times[n] = recordedAt;
+        times[n] = rows.getEpochMicros(2);
         System.arraycopy(rows.bytes(), rows.offset(1), ids, n * 16, 16);
-        System.arraycopy(previous, 0, hashes, n * 32, 32);
+        System.arraycopy(rows.bytes(), rows.offset(3), digests, n * 32, 32);
+        keyColumns.read(rows, KEY_FIELDS).copyTo(keyIds, n, keyNulls, keyEvents, keyFlags);
         n++;
       }
       copyBuffer = rows.buffer();
@@ -198,11 +212,44 @@ public final class ChainSealer {
       throw new SQLException("reading unsealed entries failed", e);
     }
     if (n == 0) {
-      return new Batch(0, headHash);
+      return new Batch(0, headHash, upTo == horizon);
+    }
+    // Chain order: positions, links and keys.
+    Set<AuditKeys.Key> keys = new LinkedHashSet<>();
+    byte[] previous = headHash.clone();
+    long position = headPosition;
+    int k = 0;
+    for (int s = 0; s < span; s++) {
+      int row = slot[s];
+      if (row < 0) {
+        continue; // a number drawn by a transaction that rolled back
+      }
+      position++;
+      order[k] = row;
+      hasher.link(previous, 0, position, seqs[row], times[row], digests, row * 32, hashes, k * 32);
+      System.arraycopy(hashes, k * 32, previous, 0, 32);
+      AuditKeys.keysOf(
+          position,
+          keyIds,
+          row * 8,
+          keyNulls[row],
+          keyEvents[row],
+          (keyFlags[row] & 1) != 0,
+          (keyFlags[row] & 2) != 0,
+          keys::add);
+      keyEvents[row] = null;
+      k++;
     }
     appendLinks(c, headPosition, n);
-    return new Batch(n, previous);
+    AuditKeys.append(c, keys);
+    return new Batch(n, previous, upTo == horizon);
   }
+
+  /** The keyed columns read with each entry (fields 4 to 10 of the batch's COPY rows). */
+  private static final String KEY_COLUMNS =
+      "e.agency_id, e.member_id, e.subject_id, e.case_id, e.event_code, e.break_glass, e.refusal";
+
+  private static final AuditKeys.Fields KEY_FIELDS = new AuditKeys.Fields(4, 5, 6, 7, 8, 9, 10);
 
   private long[] seqs;
   private long[] times;
@@ -210,16 +257,37 @@ public final class ChainSealer {
   private byte[] hashes;
   private byte[] copyBuffer;
 
+  // The batch, in the order read (row), and `order` (chain order to row); slot[seq - headSeq - 1]
+  // is the row of that number, or -1.
+  private int[] slot;
+  private int[] order;
+  private byte[] digests;
+  private long[] keyIds;
+  private int[] keyNulls;
+  private String[] keyEvents;
+  private byte[] keyFlags;
+  private final AuditKeys.Columns keyColumns = new AuditKeys.Columns();
+
   private void ensureBatchArrays() {
     if (seqs == null) {
       seqs = new long[batchSize];
       times = new long[batchSize];
       ids = new byte[batchSize * 16];
       hashes = new byte[batchSize * 32];
+      digests = new byte[batchSize * 32];
+      slot = new int[batchSize];
+      order = new int[batchSize];
+      keyIds = new long[batchSize * 8];
+      keyNulls = new int[batchSize];
+      keyEvents = new String[batchSize];
+      keyFlags = new byte[batchSize];
     }
   }
 
-  /** Appends links {@code headPosition+1 .. headPosition+n} with one binary COPY. */
+  /**
+   * Appends links {@code headPosition+1 .. headPosition+n} with one binary COPY: link i is row
+   * {@code order[i]} with hash {@code hashes[i]}.
+   */
   private void appendLinks(Connection c, long headPosition, int n) throws SQLException {
     // Tuple: field count, then position, entry_seq (int8), entry_id (uuid), recorded_at
     // (timestamptz, PostgreSQL microseconds) and chain_hash (bytea), each length-prefixed.
@@ -227,11 +295,12 @@ public final class ChainSealer {
     ByteBuffer out = ByteBuffer.allocate(19 + n * tuple + 2);
     out.put(COPY_SIGNATURE).putInt(0).putInt(0);
     for (int i = 0; i < n; i++) {
+      int row = order[i];
       out.putShort((short) 5);
       out.putInt(8).putLong(headPosition + 1 + i);
-      out.putInt(8).putLong(seqs[i]);
-      out.putInt(16).put(ids, i * 16, 16);
-      out.putInt(8).putLong(times[i] - PgBinaryRows.PG_EPOCH_MICROS);
+      out.putInt(8).putLong(seqs[row]);
+      out.putInt(16).put(ids, row * 16, 16);
+      out.putInt(8).putLong(times[row] - PgBinaryRows.PG_EPOCH_MICROS);
       out.putInt(32).put(hashes, i * 32, 32);
     }
     out.putShort((short) -1);

@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.casereview.crypto.SignatureVerifier;
 
 /**
  * Recomputes the chain over a range of positions from the stored entries and compares it with the
- * stored links and the signed checkpoints. Reads links by position, entries by number and
- * checkpoints by position side by side, chunk by chunk, in constant memory; entries are hashed from
- * the bytes of a binary COPY. Plain JDBC, so the benchmark measures the service's own code.
+ * stored links and the signed checkpoints, and checks that each sealed entry's filter keys were
+ * recorded ({@link AuditKeys}). Reads links by position, entries by number and checkpoints by
+ * position side by side, chunk by chunk, in constant memory; entries are hashed from the bytes of a
+ * binary COPY. Plain JDBC, so the benchmark measures the service's own code.
  *
  * <p>Trust: the stored link before {@code from} is taken as the starting hash; the signed
  * checkpoints inside the range are what a rewrite of entries and links together cannot forge.
@@ -113,6 +116,7 @@ public final class ChainVerifier {
     byte[] digest = new byte[32];
     long[] linkPositions = new long[chunk];
     long[] linkSeqs = new long[chunk];
+    long[] linkTimes = new long[chunk];
     byte[] linkIds = new byte[chunk * 16];
     byte[] linkHashes = new byte[chunk * 32];
     byte[] buffer = null;
@@ -121,7 +125,7 @@ public final class ChainVerifier {
       try (PgBinaryRows links =
           PgBinaryRows.copyOut(
               c,
-              "SELECT position, entry_seq, entry_id, chain_hash FROM audit_chain_link"
+              "SELECT position, entry_seq, entry_id, chain_hash, recorded_at FROM audit_chain_link"
                   + " WHERE position > "
                   + lastLinkPosition
                   + " AND position <= "
@@ -137,6 +141,7 @@ public final class ChainVerifier {
           }
           System.arraycopy(links.bytes(), links.offset(2), linkIds, n * 16, 16);
           System.arraycopy(links.bytes(), links.offset(3), linkHashes, n * 32, 32);
+          linkTimes[n] = links.getEpochMicros(4);
           n++;
         }
         buffer = links.buffer();
@@ -153,6 +158,9 @@ public final class ChainVerifier {
         chunkMaxSeq = Math.max(chunkMaxSeq, linkSeqs[i]);
       }
       List<StoredCheckpoint> checkpoints = checkpoints(c, lastLinkPosition, linkPositions[n - 1]);
+      keyCheck.stored =
+          AuditKeys.stored(
+              c, AuditKeys.block(linkPositions[0]), AuditKeys.block(linkPositions[n - 1]));
       int nextCheckpoint = 0;
       BreakKind kind = null;
       long breakPosition = 0;
@@ -211,12 +219,23 @@ public final class ChainVerifier {
             detail = "a different entry stands where this one was sealed";
             break;
           }
+          long recordedAt = entries.getEpochMicros(2);
           hasher.contentDigest(entries, 0, digest, 0);
-          hasher.link(prev, 0, position, seq, entries.getEpochMicros(2), digest, 0, computed, 0);
-          if (!Arrays.equals(computed, 0, 32, linkHashes, i * 32, i * 32 + 32)) {
+          hasher.link(prev, 0, position, seq, recordedAt, digest, 0, computed, 0);
+          // The link's copy of the time is not hashed but is what key lookups go by (AuditKeys).
+          if (!Arrays.equals(computed, 0, 32, linkHashes, i * 32, i * 32 + 32)
+              || linkTimes[i] != recordedAt) {
             kind = BreakKind.MODIFIED;
             breakPosition = position;
             detail = "entry or link differs from what was sealed";
+            break;
+          }
+          keyCheck.missing = false;
+          AuditKeys.keysOf(position, keyColumns.read(entries, KEY_FIELDS), keyCheck);
+          if (keyCheck.missing) {
+            kind = BreakKind.MISSING;
+            breakPosition = position;
+            detail = "entry missing from the filter keys";
             break;
           }
           verified++;
@@ -325,6 +344,28 @@ public final class ChainVerifier {
         verified == 0 ? null : HexFormat.of().formatHex(prev),
         true,
         null);
+  }
+
+  /** Where the keyed columns are among {@link ChainHasher#BINARY_COLUMNS}. */
+  private static final AuditKeys.Fields KEY_FIELDS = new AuditKeys.Fields(7, 6, 10, 11, 3, 13, 4);
+
+  private final KeyCheck keyCheck = new KeyCheck();
+  private final AuditKeys.Columns keyColumns = new AuditKeys.Columns();
+
+  /**
+   * Whether every key of an entry is among the stored keys of its block: the filtered exports and
+   * the accounting find entries only through them, so a key removed would hide the entry there.
+   */
+  private static final class KeyCheck implements Consumer<AuditKeys.Key> {
+    Set<AuditKeys.Key> stored = Set.of();
+    boolean missing;
+
+    @Override
+    public void accept(AuditKeys.Key key) {
+      if (!stored.contains(key)) {
+        missing = true;
+      }
+    }
   }
 
   /** A stored checkpoint. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.casereview.audit.AuditEventType;
+import org.casereview.audit.chain.AuditKeys;
 
 /**
  * What an auditor asks to export. Every criterion is optional; criteria combine with AND.
@@ -65,9 +66,8 @@ public record ExportFilter(
   /**
    * The conditions on alias {@code e}, with the values written as SQL literals, for a COPY (which
    * takes no parameters). Every value is typed (instants, UUIDs, an enum's code), so its text is
-   * one of a few fixed shapes and can carry nothing else. The event code is a literal also because
-   * the event-type index is partial (it leaves out D100, V5_3): the planner can only use it when it
-   * sees the value.
+   * one of a few fixed shapes and can carry nothing else. These conditions decide what matches; the
+   * {@link #drivingKey() driving key} only narrows where to look.
    */
   String sqlLiterals() {
     StringBuilder where = new StringBuilder();
@@ -99,6 +99,27 @@ public record ExportFilter(
       where.append(" AND e.refusal");
     }
     return where.toString();
+  }
+
+  /** The kind and stored text of an {@link AuditKeys} key. */
+  record DrivingKey(AuditKeys.Kind kind, String key) {}
+
+  /**
+   * The criterion whose filter keys find the candidate entries (the narrowest one set: a case, a
+   * youth, a member, an agency, then a rare event type or flag), or null when only time and the
+   * bulk event type (D100) are asked, which walk the chain.
+   */
+  DrivingKey drivingKey() {
+    if (caseId != null) return new DrivingKey(AuditKeys.Kind.CASE, caseId.toString());
+    if (subjectId != null) return new DrivingKey(AuditKeys.Kind.SUBJECT, subjectId.toString());
+    if (memberId != null) return new DrivingKey(AuditKeys.Kind.MEMBER, memberId.toString());
+    if (agencyId != null) return new DrivingKey(AuditKeys.Kind.AGENCY, agencyId.toString());
+    if (eventType != null && eventType != AuditEventType.DISCLOSURE) {
+      return new DrivingKey(AuditKeys.Kind.EVENT, checkedCode());
+    }
+    if (refusalsOnly) return new DrivingKey(AuditKeys.Kind.FLAG, AuditKeys.REFUSAL);
+    if (breakGlassOnly) return new DrivingKey(AuditKeys.Kind.FLAG, AuditKeys.BREAK_GLASS);
+    return null;
   }
 
   private String checkedCode() {

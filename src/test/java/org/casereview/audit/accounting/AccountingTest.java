@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Set;
 import java.util.UUID;
 import org.casereview.audit.AuditEvent;
@@ -19,6 +23,8 @@ import org.casereview.audit.AuditEventType;
 import org.casereview.audit.AuditField;
 import org.casereview.audit.AuditLog;
 import org.casereview.audit.AuditTestSupport;
+import org.casereview.audit.chain.ChainSealer;
+import org.casereview.audit.chain.Sealer;
 import org.casereview.policy.DataCategory;
 import org.casereview.policy.Purpose;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +49,7 @@ class AccountingTest {
   private static final UUID NURSE = UUID.randomUUID();
 
   @Inject AuditLog log;
+  @Inject Sealer sealer;
   private UUID subject;
   private UUID consent;
 
@@ -135,6 +142,51 @@ class AccountingTest {
         .body("disclosures[0].legalBasis[0].exception", equalTo("CHILD_ABUSE_REPORT"))
         .body("disclosures[1].disclosed[0].category", equalTo("EDUCATION"))
         .body("disclosures[1].legalBasis[0].consentId", equalTo(consent.toString()));
+  }
+
+  @Test
+  void disclosuresNotYetSealed_areListed_andOnceSealed_listedOnce() throws Exception {
+    // Sealed disclosures are found through the youth's filter keys, the rest from the tail of the
+    // log. Holding the sealer's leader lock keeps every instance from sealing meanwhile.
+    UUID youth = UUID.randomUUID();
+    try (Connection c = AuditTestSupport.superuser();
+        Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + ChainSealer.LEADER_LOCK + ")");
+      try {
+        AuditTestSupport.recordDisclosures(log, youth, 2);
+        assertEquals(0, sealedAbout(youth), "nothing sealed yet");
+        given()
+            .accept("application/json")
+            .get("/api/v1/audit/accounting/" + youth)
+            .then()
+            .statusCode(200)
+            .body("disclosures", hasSize(2));
+      } finally {
+        s.execute("SELECT pg_advisory_unlock(" + ChainSealer.LEADER_LOCK + ")");
+      }
+    }
+    AuditTestSupport.sealEverything(sealer);
+    assertEquals(2, sealedAbout(youth));
+    given()
+        .accept("application/json")
+        .get("/api/v1/audit/accounting/" + youth)
+        .then()
+        .statusCode(200)
+        .body("disclosures", hasSize(2));
+  }
+
+  private static long sealedAbout(UUID youth) throws Exception {
+    try (Connection c = AuditTestSupport.superuser();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM audit_chain_link l JOIN audit_entry e USING (entry_seq)"
+                    + " WHERE e.event_code = 'D100' AND e.subject_id = '"
+                    + youth
+                    + "'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   @Test

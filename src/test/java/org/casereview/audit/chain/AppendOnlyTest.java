@@ -37,6 +37,15 @@ class AppendOnlyTest {
     sealEverything(sealer);
   }
 
+  /** An UPDATE's SET clause for each log table. */
+  private static String changeOf(String table) {
+    return switch (table) {
+      case "audit_entry" -> "request_id = 'x'";
+      case "audit_key_block" -> "block = block";
+      default -> "position = position";
+    };
+  }
+
   private static SQLException refused(Connection c, String sql) {
     return assertThrows(
         SQLException.class,
@@ -48,10 +57,10 @@ class AppendOnlyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"audit_entry", "audit_chain_link", "audit_checkpoint"})
+  @ValueSource(strings = {"audit_entry", "audit_chain_link", "audit_checkpoint", "audit_key_block"})
   void serviceRole_cannotUpdateDeleteOrTruncate(String table) throws Exception {
     try (Connection c = app()) {
-      String column = table.equals("audit_entry") ? "request_id = 'x'" : "position = position";
+      String column = changeOf(table);
       assertEquals(
           PERMISSION_DENIED, refused(c, "UPDATE " + table + " SET " + column).getSQLState());
       assertEquals(PERMISSION_DENIED, refused(c, "DELETE FROM " + table).getSQLState());
@@ -77,10 +86,10 @@ class AppendOnlyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"audit_entry", "audit_chain_link", "audit_checkpoint"})
+  @ValueSource(strings = {"audit_entry", "audit_chain_link", "audit_checkpoint", "audit_key_block"})
   void owner_isRefusedUpdateAndDeleteByTheTrigger(String table) throws Exception {
     try (Connection c = owner()) {
-      String column = table.equals("audit_entry") ? "request_id = 'x'" : "position = position";
+      String column = changeOf(table);
       SQLException update = refused(c, "UPDATE " + table + " SET " + column);
       assertTrue(update.getMessage().contains("append-only"), update.getMessage());
       SQLException delete = refused(c, "DELETE FROM " + table);
@@ -89,7 +98,7 @@ class AppendOnlyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"audit_entry", "audit_chain_link", "audit_checkpoint"})
+  @ValueSource(strings = {"audit_entry", "audit_chain_link", "audit_checkpoint", "audit_key_block"})
   void owner_isRefusedTruncateByTheStatementTrigger(String table) throws Exception {
     try (Connection c = owner()) {
       SQLException e = refused(c, "TRUNCATE " + table);

@@ -158,6 +158,64 @@ class ChainTamperTest {
   }
 
   @Test
+  void deletedFilterKey_isDetectedAsMissing() throws Exception {
+    // Without the youth's key for the block that holds the third entry, exports and accountings
+    // by youth would pass over it. The break is the first of the youth's entries in that block.
+    long position = positionOf(ids.get(2));
+    long block = AuditKeys.block(position);
+    long expected = Long.MAX_VALUE;
+    for (UUID id : ids) {
+      long p = positionOf(id);
+      if (AuditKeys.block(p) == block) {
+        expected = Math.min(expected, p);
+      }
+    }
+    String youth;
+    try (Connection c = tamperer();
+        Statement s = c.createStatement()) {
+      var rs =
+          s.executeQuery(
+              "SELECT subject_id::text FROM audit_entry WHERE entry_id = '" + ids.get(2) + "'");
+      rs.next();
+      youth = rs.getString(1);
+      String where =
+          " WHERE kind = "
+              + AuditKeys.Kind.SUBJECT.code
+              + " AND key = '"
+              + youth
+              + "' AND block = "
+              + block;
+      s.execute("CREATE TEMP TABLE saved AS SELECT * FROM audit_key_block" + where);
+      assertEquals(1, s.executeUpdate("DELETE FROM audit_key_block" + where));
+      try {
+        assertBroken(verifyMine(), expected, BreakKind.MISSING);
+      } finally {
+        s.execute("INSERT INTO audit_key_block SELECT * FROM saved");
+      }
+    }
+    assertTrue(verifyMine().intact(), "restored");
+  }
+
+  @Test
+  void changedLinkTime_isDetectedAsModified() throws Exception {
+    // The link's copy of the entry's time is what keyed reads join on: moved, it would hide the
+    // entry from them.
+    long position = positionOf(ids.get(1));
+    try (Connection c = tamperer()) {
+      String move =
+          "UPDATE audit_chain_link SET recorded_at = recorded_at %s interval '1 second'"
+              + " WHERE position = ?";
+      execute(c, move.formatted("+"), position);
+      try {
+        assertBroken(verifyMine(), position, BreakKind.MODIFIED);
+      } finally {
+        execute(c, move.formatted("-"), position);
+      }
+    }
+    assertTrue(verifyMine().intact(), "restored");
+  }
+
+  @Test
   void entryInsertedIntoTheSealedRange_isDetected() throws Exception {
     // A number is burnt between two real entries, the way a forger would need one.
     long burnt;
