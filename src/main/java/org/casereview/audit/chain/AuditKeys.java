@@ -75,6 +75,29 @@ public final class AuditKeys {
    */
   public record Key(int kind, long hi, long lo, String code, long block) {
 
+    // Written out: these are added to and looked up in hash sets for every entry sealed or
+    // verified, and the record's generated methods go through method handles.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && kind == k.kind
+          && hi == k.hi
+          && lo == k.lo
+          && block == k.block
+          && java.util.Objects.equals(code, k.code);
+    }
+
+    @Override
+    public int hashCode() {
+      long h = hi * 31 + lo;
+      h = h * 31 + block;
+      h = h * 31 + kind;
+      if (code != null) {
+        h = h * 31 + code.hashCode();
+      }
+      return (int) (h ^ (h >>> 32));
+    }
+
     static Key uuid(Kind kind, long hi, long lo, long block) {
       return new Key(kind.code, hi, lo, null, block);
     }

@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.casereview.crypto.AuditSigner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -74,11 +78,23 @@ public final class ChainSealer {
    * already; autocommit is restored afterwards). Checkpoints when the interval has passed, or
    * whenever the head moved past the last checkpoint if {@code forceCheckpoint}.
    */
-  public synchronized Result sealOnce(Connection c, boolean forceCheckpoint) throws SQLException {
+  public Result sealOnce(Connection c, boolean forceCheckpoint) throws SQLException {
+    return sealOnce(c, null, forceCheckpoint);
+  }
+
+  /**
+   * The same, reading the upper half of a large batch on {@code reader} at the same time (null: all
+   * on {@code c}). The read is most of a round's work, done by the database backend and this thread
+   * in turn; two connections halve its time on a machine with cores to spare, and under load give
+   * the sealer two of the scheduler's shares instead of one. {@code reader} only reads, each time
+   * in a transaction of its own that it ends.
+   */
+  public synchronized Result sealOnce(Connection c, Connection reader, boolean forceCheckpoint)
+      throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      Result r = sealInTransaction(c, forceCheckpoint);
+      Result r = sealInTransaction(c, reader, forceCheckpoint);
       if (r.outcome() == Outcome.SEALED) {
         c.commit();
       } else {
@@ -94,7 +110,8 @@ public final class ChainSealer {
     }
   }
 
-  private Result sealInTransaction(Connection c, boolean forceCheckpoint) throws SQLException {
+  private Result sealInTransaction(Connection c, Connection reader, boolean forceCheckpoint)
+      throws SQLException {
     // One round trip (audit_seal_start, V5_3): leadership, then the chain head as this leader sees
     // it, then how far the entry numbers have gone, then the transactions in progress and the wait
     // for them to end, each in its own later statement. Under load every round trip waits to be
@@ -109,8 +126,7 @@ public final class ChainSealer {
             "SELECT leader, head_position, head_seq, head_hash,"
                 + " (EXTRACT(EPOCH FROM head_recorded_at) * 1000000)::bigint, horizon,"
                 // The batch is then read in heap order through COPY (sealBatch): a bitmap scan.
-                + " set_config('enable_indexscan', 'off', true),"
-                + " set_config('enable_seqscan', 'off', true)"
+                + HEAP_ORDER_PLANS
                 + " FROM audit_seal_start(?, ?)")) {
       ps.setLong(1, LEADER_LOCK);
       ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, horizonWait.toMillis()));
@@ -135,7 +151,8 @@ public final class ChainSealer {
     boolean caughtUp = horizon >= 0;
     byte[] newHeadHash = headHash;
     if (horizon > headSeq) {
-      Batch batch = sealBatch(c, headPosition, headSeq, headHash, headRecordedAtMicros, horizon);
+      Batch batch =
+          sealBatch(c, reader, headPosition, headSeq, headHash, headRecordedAtMicros, horizon);
       sealed = batch.sealed();
       newHeadHash = batch.headHash();
       caughtUp = batch.reachedHorizon();
@@ -150,6 +167,7 @@ public final class ChainSealer {
 
   private Batch sealBatch(
       Connection c,
+      Connection reader,
       long headPosition,
       long headSeq,
       byte[] headHash,
@@ -176,40 +194,27 @@ public final class ChainSealer {
     ensureBatchArrays();
     int span = (int) (upTo - headSeq);
     Arrays.fill(slot, 0, span, -1);
-    int n = 0;
-    try (PgBinaryRows rows =
-        PgBinaryRows.copyOut(
-            c,
-            "SELECT e.entry_seq, e.entry_id, e.recorded_at, e.entry_digest, "
-                + KEY_COLUMNS
-                + " FROM audit_entry e WHERE e.entry_seq > "
-                + headSeq
-                + " AND e.entry_seq <= "
-                + upTo
-                + timeBound,
-            copyBuffer)) {
-      while (rows.next()) {
-        long seq = rows.getLong(0);
-        if (seq <= headSeq
-            || seq > upTo
-            || slot[(int) (seq - headSeq - 1)] >= 0
-            || n == batchSize) {
-          throw new IllegalStateException("unexpected audit entry number");
+    slotBase = headSeq;
+    int n;
+    if (reader == null || span < 2 * MIN_SPLIT) {
+      n = lower.read(c, headSeq, upTo, timeBound, 0);
+    } else {
+      // Rows of the upper half start at its first number's slot, so the halves never overlap.
+      long middle = headSeq + span / 2;
+      Future<Integer> upperHalf =
+          helper().submit(() -> upper.readAlone(reader, middle, upTo, timeBound, span / 2));
+      int lowerRows;
+      try {
+        lowerRows = lower.read(c, headSeq, middle, timeBound, 0);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          joined(upperHalf); // it writes into this batch's arrays: let it end first
+        } catch (SQLException | RuntimeException ignored) {
+          // the first failure is the one reported
         }
-        if (rows.length(1) != 16 || rows.length(3) != 32) {
-          throw new IllegalStateException("unexpected audit entry shape");
-        }
-        slot[(int) (seq - headSeq - 1)] = n;
-        seqs[n] = seq;
-        times[n] = rows.getEpochMicros(2);
-        System.arraycopy(rows.bytes(), rows.offset(1), ids, n * 16, 16);
-        System.arraycopy(rows.bytes(), rows.offset(3), digests, n * 32, 32);
-        keyColumns.read(rows, KEY_FIELDS).copyTo(keyIds, n, keyNulls, keyEvents, keyFlags);
-        n++;
+        throw e;
       }
-      copyBuffer = rows.buffer();
-    } catch (IOException e) {
-      throw new SQLException("reading unsealed entries failed", e);
+      n = lowerRows + joined(upperHalf);
     }
     if (n == 0) {
       return new Batch(0, headHash, upTo == horizon);
@@ -245,6 +250,109 @@ public final class ChainSealer {
     return new Batch(n, previous, upTo == horizon);
   }
 
+  /** Below this many numbers a batch is read on one connection. */
+  private static final int MIN_SPLIT = 256;
+
+  private final RangeReader lower = new RangeReader();
+  private final RangeReader upper = new RangeReader();
+  private ExecutorService helper;
+
+  private ExecutorService helper() {
+    if (helper == null) {
+      helper =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "audit-sealer-reader");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return helper;
+  }
+
+  private static int joined(Future<Integer> half) throws SQLException {
+    try {
+      return half.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while reading unsealed entries", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new SQLException("reading unsealed entries failed", e.getCause());
+    }
+  }
+
+  /**
+   * Reads the unsealed entries numbered {@code (after, upTo]} into the batch arrays from row {@code
+   * rowBase} on, recording each in {@link #slot}. Two of them may run at once on disjoint ranges
+   * (their own buffer and scratch, disjoint rows and slots).
+   */
+  private final class RangeReader {
+    private byte[] copyBuffer;
+    private final AuditKeys.Columns columns = new AuditKeys.Columns();
+
+    /** In a read-only transaction of its own on {@code c} (the helper connection). */
+    int readAlone(Connection c, long after, long upTo, String timeBound, int rowBase)
+        throws SQLException {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT " + HEAP_ORDER_PLANS);
+        return read(c, after, upTo, timeBound, rowBase);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(autoCommit);
+      }
+    }
+
+    int read(Connection c, long after, long upTo, String timeBound, int rowBase)
+        throws SQLException {
+      long headSeq = slotBase;
+      int n = rowBase;
+      try (PgBinaryRows rows =
+          PgBinaryRows.copyOut(
+              c,
+              "SELECT e.entry_seq, e.entry_id, e.recorded_at, e.entry_digest, "
+                  + KEY_COLUMNS
+                  + " FROM audit_entry e WHERE e.entry_seq > "
+                  + after
+                  + " AND e.entry_seq <= "
+                  + upTo
+                  + timeBound,
+              copyBuffer)) {
+        while (rows.next()) {
+          long seq = rows.getLong(0);
+          if (seq <= after || seq > upTo || slot[(int) (seq - headSeq - 1)] >= 0) {
+            throw new IllegalStateException("unexpected audit entry number");
+          }
+          if (rows.length(1) != 16 || rows.length(3) != 32) {
+            throw new IllegalStateException("unexpected audit entry shape");
+          }
+          slot[(int) (seq - headSeq - 1)] = n;
+          seqs[n] = seq;
+          times[n] = rows.getEpochMicros(2);
+          System.arraycopy(rows.bytes(), rows.offset(1), ids, n * 16, 16);
+          System.arraycopy(rows.bytes(), rows.offset(3), digests, n * 32, 32);
+          columns.read(rows, KEY_FIELDS).copyTo(keyIds, n, keyNulls, keyEvents, keyFlags);
+          n++;
+        }
+        copyBuffer = rows.buffer();
+      } catch (IOException e) {
+        throw new SQLException("reading unsealed entries failed", e);
+      }
+      return n - rowBase;
+    }
+  }
+
+  /** The planner settings of a batch read (set_config arguments, for this transaction only). */
+  private static final String HEAP_ORDER_PLANS =
+      "set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)";
+
+  /** The number after which the current batch's slots start (set before its reads). */
+  private long slotBase;
+
   /** The keyed columns read with each entry (fields 4 to 10 of the batch's COPY rows). */
   private static final String KEY_COLUMNS =
       "e.agency_id, e.member_id, e.subject_id, e.case_id, e.event_code, e.break_glass, e.refusal";
@@ -255,7 +363,6 @@ public final class ChainSealer {
   private long[] times;
   private byte[] ids;
   private byte[] hashes;
-  private byte[] copyBuffer;
 
   // The batch, in the order read (row), and `order` (chain order to row); slot[seq - headSeq - 1]
   // is the row of that number, or -1.
@@ -266,7 +373,6 @@ public final class ChainSealer {
   private int[] keyNulls;
   private String[] keyEvents;
   private byte[] keyFlags;
-  private final AuditKeys.Columns keyColumns = new AuditKeys.Columns();
 
   private void ensureBatchArrays() {
     if (seqs == null) {

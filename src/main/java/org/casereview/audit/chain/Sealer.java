@@ -98,9 +98,10 @@ public class Sealer {
   public ChainSealer.Result sealPending(boolean forceCheckpoint) throws SQLException {
     long deadline = System.nanoTime() + TICK_BUDGET_NANOS;
     ChainSealer.Result r;
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = dataSource.getConnection();
+        Connection reader = dataSource.getConnection()) {
       do {
-        r = sealer.sealOnce(c, forceCheckpoint);
+        r = sealer.sealOnce(c, reader, forceCheckpoint);
         if (r.sealed() > 0) {
           sealedCounter.increment(r.sealed());
         }

@@ -24,8 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.casereview.audit.AuditEntryWriter;
 import org.casereview.audit.AuditLog;
 import org.casereview.audit.AuditTestSupport;
+import org.casereview.crypto.AuditSigner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,7 @@ class ConcurrentSealingTest {
   @Inject AuditLog log;
   @Inject Sealer sealer;
   @Inject ChainVerification verification;
+  @Inject AuditSigner signer;
 
   @Test
   void concurrentWriters_everyCommittedEntrySealedOnce_noRolledBackOne() throws Exception {
@@ -91,6 +94,75 @@ class ConcurrentSealingTest {
       assertEquals(committed.get(), rs.getLong(3), "each at its own position");
     }
     assertEquals(0, sealer.lagMillis(), "nothing left unsealed");
+    VerificationReport report = verification.verify(Math.max(1, headBefore), null);
+    assertTrue(report.intact(), () -> String.valueOf(report.firstBreak()));
+  }
+
+  @Test
+  void aLargeBatchReadOnTwoConnections_isSealedInNumberOrder_withItsKeys() throws Exception {
+    // Holding the leader lock in this session keeps the background sealer out; a sealer on the
+    // same session still leads (the lock is the session's). 8 writers, every fifth entry rolled
+    // back: 1,200 numbers with gaps, on interleaved pages, read in two halves at once.
+    UUID subject = UUID.randomUUID();
+    long headBefore = AuditTestSupport.lastCheckpointPosition();
+    AuditEntryWriter writer = new AuditEntryWriter();
+    int committed = 0;
+    try (Connection lead = AuditTestSupport.superuser();
+        Connection reader = AuditTestSupport.app()) {
+      lead.createStatement().execute("SELECT pg_advisory_lock(" + ChainSealer.LEADER_LOCK + ")");
+      try {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    int mine = 0;
+                    try (Connection c = AuditTestSupport.app()) {
+                      c.setAutoCommit(false);
+                      for (int i = 0; i < 150; i++) {
+                        writer.append(c, AuditTestSupport.disclosure(subject));
+                        if (i % 5 == 4) {
+                          c.rollback();
+                        } else {
+                          c.commit();
+                          mine++;
+                        }
+                      }
+                    }
+                    return mine;
+                  }));
+        }
+        for (Future<Integer> f : futures) {
+          committed += f.get();
+        }
+        pool.shutdown();
+        ChainSealer direct =
+            new ChainSealer(signer, 5000, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        ChainSealer.Result r = direct.sealOnce(lead, reader, true);
+        assertEquals(ChainSealer.Outcome.SEALED, r.outcome());
+        assertTrue(r.caughtUp());
+        assertTrue(r.sealed() >= committed, "sealed " + r.sealed());
+      } finally {
+        lead.createStatement()
+            .execute("SELECT pg_advisory_unlock(" + ChainSealer.LEADER_LOCK + ")");
+      }
+    }
+    assertEquals(960, committed);
+    try (Connection c = AuditTestSupport.superuser();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*), count(l.position),"
+                    + " count(*) FILTER (WHERE n.entry_seq <= l.entry_seq)"
+                    + " FROM audit_entry e JOIN audit_chain_link l ON l.entry_seq = e.entry_seq"
+                    + " LEFT JOIN audit_chain_link n ON n.position = l.position + 1"
+                    + " WHERE e.subject_id = ?")) {
+      ps.setObject(1, subject);
+      ResultSet rs = ps.executeQuery();
+      rs.next();
+      assertEquals(committed, rs.getLong(1), "every committed entry sealed once");
+      assertEquals(0, rs.getLong(3), "positions follow the entry numbers");
+    }
     VerificationReport report = verification.verify(Math.max(1, headBefore), null);
     assertTrue(report.intact(), () -> String.valueOf(report.firstBreak()));
   }
