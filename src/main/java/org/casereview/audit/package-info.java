@@ -13,7 +13,8 @@
  *   <li>Nothing in the log is ever updated or deleted: the service role holds only INSERT and
  *       SELECT on the log tables, and triggers refuse UPDATE, DELETE and TRUNCATE for every role.
  *       The sealer appends links and checkpoints; it never rewrites an entry.
- *   <li>Only this package writes audit_entry, audit_chain_link and audit_checkpoint.
+ *   <li>Only this package writes audit_entry, audit_chain_link, audit_checkpoint and
+ *       audit_key_block.
  *   <li>Every sealed entry's chain hash is SHA-256 over the previous hash and the entry's
  *       length-prefixed canonical form ({@link org.casereview.audit.chain.ChainHasher}); any
  *       change, removal, insertion or reordering of a sealed entry is detected by verification, by

@@ -60,12 +60,8 @@ public class AccountingService {
           + " UNION ALL SELECT "
           + COLUMNS
           + " FROM audit_key_block k"
-          + " JOIN audit_chain_link l ON l.position BETWEEN k.block * "
-          + AuditKeys.BLOCK
-          + " AND k.block * "
-          + AuditKeys.BLOCK
-          + " + "
-          + (AuditKeys.BLOCK - 1)
+          + " JOIN audit_chain_link l ON "
+          + AuditKeys.linkInBlock("l", "k.block")
           + " JOIN audit_entry e ON e.entry_seq = l.entry_seq AND e.recorded_at = l.recorded_at"
           + " WHERE"
           + MATCH

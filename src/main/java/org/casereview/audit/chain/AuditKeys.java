@@ -282,6 +282,24 @@ public final class AuditKeys {
   }
 
   /**
+   * The SQL condition that link alias {@code link} lies in the block named by {@code block} (an SQL
+   * expression): a range of the links' primary key.
+   */
+  public static String linkInBlock(String link, String block) {
+    return link
+        + ".position BETWEEN "
+        + block
+        + " * "
+        + BLOCK
+        + " AND "
+        + block
+        + " * "
+        + BLOCK
+        + " + "
+        + (BLOCK - 1);
+  }
+
+  /**
    * The SQL (for a COPY: literals only) that lists, in order, the blocks holding key {@code
    * storedKey} of {@code kind}, up to the block of {@code upToPosition}. The key must be a
    * validated UUID text, event code or flag (the callers build it from typed values).

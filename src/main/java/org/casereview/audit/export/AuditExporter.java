@@ -243,12 +243,8 @@ public final class AuditExporter {
               + " FROM ("
               + AuditKeys.blocksOf(key.kind(), key.key(), upTo)
               + ") AS b"
-              + " JOIN audit_chain_link l ON l.position BETWEEN b.block * "
-              + AuditKeys.BLOCK
-              + " AND b.block * "
-              + AuditKeys.BLOCK
-              + " + "
-              + (AuditKeys.BLOCK - 1)
+              + " JOIN audit_chain_link l ON "
+              + AuditKeys.linkInBlock("l", "b.block")
               + " JOIN audit_entry e ON e.entry_seq = l.entry_seq AND e.recorded_at = l.recorded_at"
               + " LEFT JOIN audit_chain_link p ON p.position = l.position - 1"
               + " WHERE l.position <= "
