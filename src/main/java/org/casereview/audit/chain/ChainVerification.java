@@ -25,8 +25,9 @@ public class ChainVerification {
   /** Verifies positions {@code from..to} ({@code to} null: to the head). */
   public VerificationReport verify(long from, Long to) throws SQLException {
     ChainVerifier verifier = new ChainVerifier(signatures, signer.keyId(), signer.publicKeyX509());
-    try (Connection c = dataSource.getConnection()) {
-      return verifier.verify(c, from, to);
+    try (Connection c = dataSource.getConnection();
+        Connection helper = dataSource.getConnection()) {
+      return verifier.verify(c, helper, from, to);
     }
   }
 }

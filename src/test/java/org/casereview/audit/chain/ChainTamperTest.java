@@ -68,6 +68,18 @@ class ChainTamperTest {
             "chunks of " + chunk);
       }
     }
+    // Split in two halves verified at once, the break in the lower half, on the boundary or in
+    // the upper half depending on the test: the same report as one pass.
+    for (int chunk : new int[] {1, 10}) {
+      try (Connection c = dataSource.getConnection();
+          Connection helper = dataSource.getConnection()) {
+        assertEquals(
+            report,
+            new ChainVerifier(signatures, signer.keyId(), signer.publicKeyX509(), chunk, 1)
+                .verify(c, helper, first, last),
+            "halves, chunks of " + chunk);
+      }
+    }
     return report;
   }
 
