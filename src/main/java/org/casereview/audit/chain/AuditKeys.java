@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.casereview.audit.AuditEventType;
 
 /**
  * The filter keys of sealed entries (table {@code audit_key_block}, V5_4): for each agency, member,
@@ -63,7 +64,7 @@ public final class AuditKeys {
   public static final String REFUSAL = "refusal";
 
   /** The event type that is not keyed (every export of it streams most of the log anyway). */
-  static final String UNKEYED_EVENT = "D100";
+  static final String UNKEYED_EVENT = AuditEventType.DISCLOSURE.code();
 
   public static long block(long position) {
     return position / BLOCK;
@@ -129,9 +130,9 @@ public final class AuditKeys {
       int agency, int member, int subject, int caseId, int event, int breakGlass, int refusal) {}
 
   /**
-   * An entry's keyed columns, copied out of a COPY row (the sealer sorts its batch into chain order
-   * before positions, and so blocks, are known): the four ids as halves, which are null, the event
-   * code unless it is the unkeyed one, and the flags.
+   * An entry's keyed columns, copied out of a COPY row (the sealer keeps one per row of its batch
+   * until the batch is in chain order and positions, and so blocks, are known): the four ids as
+   * halves, which are null, the event code unless it is the unkeyed one, and the flags.
    */
   static final class Columns {
     final long[] ids = new long[8];
@@ -167,46 +168,27 @@ public final class AuditKeys {
       ids[2 * k] = PgBinaryRows.readLong(r.bytes(), o);
       ids[2 * k + 1] = PgBinaryRows.readLong(r.bytes(), o + 8);
     }
-
-    void copyTo(long[] idTable, int row, int[] nullTable, String[] events, byte[] flags) {
-      System.arraycopy(ids, 0, idTable, row * 8, 8);
-      nullTable[row] = nulls;
-      events[row] = event;
-      flags[row] = (byte) ((breakGlass ? 1 : 0) | (refusal ? 2 : 0));
-    }
   }
 
   private static final Kind[] ID_KINDS = {Kind.AGENCY, Kind.MEMBER, Kind.SUBJECT, Kind.CASE};
 
   /** The keys of an entry sealed at {@code position}: the one rule, for sealer and verifier. */
-  static void keysOf(
-      long position,
-      long[] ids,
-      int idOffset,
-      int nulls,
-      String event,
-      boolean breakGlass,
-      boolean refusal,
-      Consumer<Key> out) {
+  static void keysOf(long position, Columns c, Consumer<Key> out) {
     long block = block(position);
     for (int k = 0; k < ID_KINDS.length; k++) {
-      if ((nulls & (1 << k)) == 0) {
-        out.accept(Key.uuid(ID_KINDS[k], ids[idOffset + 2 * k], ids[idOffset + 2 * k + 1], block));
+      if ((c.nulls & (1 << k)) == 0) {
+        out.accept(Key.uuid(ID_KINDS[k], c.ids[2 * k], c.ids[2 * k + 1], block));
       }
     }
-    if (event != null) {
-      out.accept(Key.text(Kind.EVENT, event, block));
+    if (c.event != null) {
+      out.accept(Key.text(Kind.EVENT, c.event, block));
     }
-    if (breakGlass) {
+    if (c.breakGlass) {
       out.accept(Key.text(Kind.FLAG, BREAK_GLASS, block));
     }
-    if (refusal) {
+    if (c.refusal) {
       out.accept(Key.text(Kind.FLAG, REFUSAL, block));
     }
-  }
-
-  static void keysOf(long position, Columns c, Consumer<Key> out) {
-    keysOf(position, c.ids, 0, c.nulls, c.event, c.breakGlass, c.refusal, out);
   }
 
   private static boolean isUnkeyedEvent(PgBinaryRows r, int field) {
@@ -305,7 +287,7 @@ public final class AuditKeys {
    * validated UUID text, event code or flag (the callers build it from typed values).
    */
   public static String blocksOf(Kind kind, String storedKey, long upToPosition) {
-    if (!storedKey.matches("[0-9a-f-]{36}|[A-Z][0-9]{3}|break_glass|refusal")) {
+    if (!storedKey.matches("[0-9a-f-]{36}|[A-Z][0-9]{3}|" + BREAK_GLASS + "|" + REFUSAL)) {
       throw new IllegalArgumentException("not an audit key");
     }
     return "SELECT k.block FROM audit_key_block k WHERE k.kind = "

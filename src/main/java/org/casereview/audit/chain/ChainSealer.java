@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.casereview.crypto.AuditSigner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -194,27 +192,18 @@ public final class ChainSealer {
     ensureBatchArrays();
     int span = (int) (upTo - headSeq);
     Arrays.fill(slot, 0, span, -1);
-    slotBase = headSeq;
     int n;
     if (reader == null || span < 2 * MIN_SPLIT) {
-      n = lower.read(c, headSeq, upTo, timeBound, 0);
+      n = lower.read(c, headSeq, headSeq, upTo, timeBound, 0);
     } else {
       // Rows of the upper half start at its first number's slot, so the halves never overlap.
       long middle = headSeq + span / 2;
-      Future<Integer> upperHalf =
-          helper().submit(() -> upper.readAlone(reader, middle, upTo, timeBound, span / 2));
-      int lowerRows;
-      try {
-        lowerRows = lower.read(c, headSeq, middle, timeBound, 0);
-      } catch (SQLException | RuntimeException e) {
-        try {
-          joined(upperHalf); // it writes into this batch's arrays: let it end first
-        } catch (SQLException | RuntimeException ignored) {
-          // the first failure is the one reported
-        }
-        throw e;
-      }
-      n = lowerRows + joined(upperHalf);
+      Halves.Both<Integer> rows =
+          Halves.both(
+              helper(),
+              () -> lower.read(c, headSeq, headSeq, middle, timeBound, 0),
+              () -> upper.readAlone(reader, headSeq, middle, upTo, timeBound, span / 2));
+      n = rows.lower() + rows.upper();
     }
     if (n == 0) {
       return new Batch(0, headHash, upTo == horizon);
@@ -233,16 +222,7 @@ public final class ChainSealer {
       order[k] = row;
       hasher.link(previous, 0, position, seqs[row], times[row], digests, row * 32, hashes, k * 32);
       System.arraycopy(hashes, k * 32, previous, 0, 32);
-      AuditKeys.keysOf(
-          position,
-          keyIds,
-          row * 8,
-          keyNulls[row],
-          keyEvents[row],
-          (keyFlags[row] & 1) != 0,
-          (keyFlags[row] & 2) != 0,
-          keys::add);
-      keyEvents[row] = null;
+      AuditKeys.keysOf(position, keyColumns[row], keys::add);
       k++;
     }
     appendLinks(c, headPosition, n);
@@ -270,46 +250,30 @@ public final class ChainSealer {
     return helper;
   }
 
-  private static int joined(Future<Integer> half) throws SQLException {
-    try {
-      return half.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while reading unsealed entries", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      throw new SQLException("reading unsealed entries failed", e.getCause());
-    }
-  }
-
   /**
    * Reads the unsealed entries numbered {@code (after, upTo]} into the batch arrays from row {@code
-   * rowBase} on, recording each in {@link #slot}. Two of them may run at once on disjoint ranges
-   * (their own buffer and scratch, disjoint rows and slots).
+   * rowBase} on, recording each in {@link #slot} (whose first slot is number {@code headSeq + 1}).
+   * Two of them may run at once on disjoint ranges (their own buffer, disjoint rows and slots).
    */
   private final class RangeReader {
     private byte[] copyBuffer;
-    private final AuditKeys.Columns columns = new AuditKeys.Columns();
 
     /** In a read-only transaction of its own on {@code c} (the helper connection). */
-    int readAlone(Connection c, long after, long upTo, String timeBound, int rowBase)
+    int readAlone(Connection c, long headSeq, long after, long upTo, String timeBound, int rowBase)
         throws SQLException {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("SELECT " + HEAP_ORDER_PLANS);
-        return read(c, after, upTo, timeBound, rowBase);
+        return read(c, headSeq, after, upTo, timeBound, rowBase);
       } finally {
         c.rollback();
         c.setAutoCommit(autoCommit);
       }
     }
 
-    int read(Connection c, long after, long upTo, String timeBound, int rowBase)
+    int read(Connection c, long headSeq, long after, long upTo, String timeBound, int rowBase)
         throws SQLException {
-      long headSeq = slotBase;
       int n = rowBase;
       try (PgBinaryRows rows =
           PgBinaryRows.copyOut(
@@ -335,7 +299,7 @@ public final class ChainSealer {
           times[n] = rows.getEpochMicros(2);
           System.arraycopy(rows.bytes(), rows.offset(1), ids, n * 16, 16);
           System.arraycopy(rows.bytes(), rows.offset(3), digests, n * 32, 32);
-          columns.read(rows, KEY_FIELDS).copyTo(keyIds, n, keyNulls, keyEvents, keyFlags);
+          keyColumns[n].read(rows, KEY_FIELDS);
           n++;
         }
         copyBuffer = rows.buffer();
@@ -349,9 +313,6 @@ public final class ChainSealer {
   /** The planner settings of a batch read (set_config arguments, for this transaction only). */
   private static final String HEAP_ORDER_PLANS =
       "set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)";
-
-  /** The number after which the current batch's slots start (set before its reads). */
-  private long slotBase;
 
   /** The keyed columns read with each entry (fields 4 to 10 of the batch's COPY rows). */
   private static final String KEY_COLUMNS =
@@ -369,10 +330,7 @@ public final class ChainSealer {
   private int[] slot;
   private int[] order;
   private byte[] digests;
-  private long[] keyIds;
-  private int[] keyNulls;
-  private String[] keyEvents;
-  private byte[] keyFlags;
+  private AuditKeys.Columns[] keyColumns;
 
   private void ensureBatchArrays() {
     if (seqs == null) {
@@ -383,10 +341,10 @@ public final class ChainSealer {
       digests = new byte[batchSize * 32];
       slot = new int[batchSize];
       order = new int[batchSize];
-      keyIds = new long[batchSize * 8];
-      keyNulls = new int[batchSize];
-      keyEvents = new String[batchSize];
-      keyFlags = new byte[batchSize];
+      keyColumns = new AuditKeys.Columns[batchSize];
+      for (int i = 0; i < batchSize; i++) {
+        keyColumns[i] = new AuditKeys.Columns();
+      }
     }
   }
 

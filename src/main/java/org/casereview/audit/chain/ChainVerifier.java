@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.casereview.crypto.SignatureVerifier;
 
@@ -98,23 +96,12 @@ public final class ChainVerifier {
       long middle = from + (last - from + 1) / 2;
       ChainVerifier upperHalf =
           new ChainVerifier(signatures, keyId, publicKeyX509, chunk, minSplit);
-      FutureTask<VerificationReport> upper =
-          new FutureTask<>(() -> upperHalf.runAlone(helper, snapshot, middle, last));
-      Thread reader = new Thread(upper, "audit-verifier-reader");
-      reader.setDaemon(true);
-      reader.start();
-      VerificationReport lower;
-      try {
-        lower = run(c, from, middle - 1);
-      } catch (SQLException | RuntimeException e) {
-        try {
-          joined(upper);
-        } catch (SQLException | RuntimeException ignored) {
-          // the first failure is the one reported
-        }
-        throw e;
-      }
-      return combined(from, last, middle, lower, joined(upper));
+      Halves.Both<VerificationReport> halves =
+          Halves.both(
+              ChainVerifier::startReader,
+              () -> run(c, from, middle - 1),
+              () -> upperHalf.runAlone(helper, snapshot, middle, last));
+      return combined(from, last, middle, halves.lower(), halves.upper());
     } finally {
       c.rollback();
       c.setAutoCommit(autoCommit);
@@ -151,22 +138,11 @@ public final class ChainVerifier {
     }
   }
 
-  private static VerificationReport joined(FutureTask<VerificationReport> half)
-      throws SQLException {
-    try {
-      return half.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("interrupted while verifying", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new SQLException("verifying failed", e.getCause());
-    }
+  /** Verification is rare: the upper half gets a thread of its own each time. */
+  private static void startReader(Runnable upperHalf) {
+    Thread reader = new Thread(upperHalf, "audit-verifier-reader");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   /** The report of one pass over {@code from..to}, from its halves split before {@code middle}. */
@@ -221,11 +197,8 @@ public final class ChainVerifier {
     }
   }
 
-  private VerificationReport run(Connection c, long from, Long toOrNull) throws SQLException {
-    long head = scalarLong(c, "SELECT coalesce(max(position), 0) FROM audit_chain_link", null);
-    long lastCheckpoint =
-        scalarLong(c, "SELECT coalesce(max(position), 0) FROM audit_checkpoint", null);
-    long to = toOrNull == null ? Math.max(head, lastCheckpoint) : toOrNull;
+  /** Verifies {@code from..to} in the transaction begun on {@code c}. */
+  private VerificationReport run(Connection c, long from, long to) throws SQLException {
     byte[] previous = ChainHasher.GENESIS;
     long previousSeq = 0;
     if (from > 1) {
