@@ -155,24 +155,23 @@ class AccountingTest {
       try {
         AuditTestSupport.recordDisclosures(log, youth, 2);
         assertEquals(0, sealedAbout(youth), "nothing sealed yet");
-        given()
-            .accept("application/json")
-            .get("/api/v1/audit/accounting/" + youth)
-            .then()
-            .statusCode(200)
-            .body("disclosures", hasSize(2));
+        assertDisclosuresListed(youth, 2);
       } finally {
         s.execute("SELECT pg_advisory_unlock(" + ChainSealer.LEADER_LOCK + ")");
       }
     }
     AuditTestSupport.sealEverything(sealer);
     assertEquals(2, sealedAbout(youth));
+    assertDisclosuresListed(youth, 2);
+  }
+
+  private static void assertDisclosuresListed(UUID youth, int count) {
     given()
         .accept("application/json")
         .get("/api/v1/audit/accounting/" + youth)
         .then()
         .statusCode(200)
-        .body("disclosures", hasSize(2));
+        .body("disclosures", hasSize(count));
   }
 
   private static long sealedAbout(UUID youth) throws Exception {
