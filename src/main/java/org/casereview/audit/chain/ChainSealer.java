@@ -1,6 +1,5 @@
 package org.casereview.audit.chain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -14,9 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.casereview.crypto.AuditSigner;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Seals one batch of unsealed entries: gives each its chain position and link, records the batch's
@@ -198,7 +199,7 @@ public final class ChainSealer {
     } else {
       // Rows of the upper half start at its first number's slot, so the halves never overlap.
       long middle = headSeq + span / 2;
-      Halves.Both<Integer> rows =
+      Halves.Both<Integer, Integer> rows =
           Halves.both(
               helper(),
               () -> lower.read(c, headSeq, headSeq, middle, timeBound, 0),
@@ -208,25 +209,30 @@ public final class ChainSealer {
     if (n == 0) {
       return new Batch(0, headHash, upTo == horizon);
     }
-    // Chain order: positions, links and keys.
-    Set<AuditKeys.Key> keys = new LinkedHashSet<>();
-    byte[] previous = headHash.clone();
-    long position = headPosition;
+    // Chain order: the rows present, by number (a skipped number was drawn by a transaction that
+    // rolled back). Then two things at once: this thread hashes the links and streams them to the
+    // database as it goes (the backend stores the first while the next are hashed), and the helper
+    // thread works out the keys. Under load every thread gets a like share of the processors, so
+    // work done side by side is done sooner, and the chain's hashing, which cannot be split, is
+    // all that this thread is left with.
     int k = 0;
     for (int s = 0; s < span; s++) {
-      int row = slot[s];
-      if (row < 0) {
-        continue; // a number drawn by a transaction that rolled back
+      if (slot[s] >= 0) {
+        order[k++] = slot[s];
       }
-      position++;
-      order[k] = row;
-      hasher.link(previous, 0, position, seqs[row], times[row], digests, row * 32, hashes, k * 32);
-      System.arraycopy(hashes, k * 32, previous, 0, 32);
-      AuditKeys.keysOf(position, keyColumns[row], keys::add);
-      k++;
     }
-    appendLinks(c, headPosition, n);
-    AuditKeys.append(c, keys);
+    hashed.set(0);
+    Halves.Both<Halves.Both<byte[], Integer>, Set<AuditKeys.Key>> done =
+        Halves.both(
+            helper(),
+            () ->
+                Halves.both(
+                    helper(),
+                    () -> hashLinks(headPosition, headHash, n),
+                    () -> appendLinks(c, headPosition, n)),
+            () -> keysInChainOrder(headPosition, n));
+    AuditKeys.append(c, done.upper());
+    byte[] previous = done.lower().lower();
     return new Batch(n, previous, upTo == horizon);
   }
 
@@ -240,9 +246,10 @@ public final class ChainSealer {
   private ExecutorService helper() {
     if (helper == null) {
       helper =
-          Executors.newSingleThreadExecutor(
+          Executors.newFixedThreadPool(
+              2,
               r -> {
-                Thread t = new Thread(r, "audit-sealer-reader");
+                Thread t = new Thread(r, "audit-sealer-helper");
                 t.setDaemon(true);
                 return t;
               });
@@ -348,38 +355,121 @@ public final class ChainSealer {
     }
   }
 
-  /**
-   * Appends links {@code headPosition+1 .. headPosition+n} with one binary COPY: link i is row
-   * {@code order[i]} with hash {@code hashes[i]}.
-   */
-  private void appendLinks(Connection c, long headPosition, int n) throws SQLException {
-    // Tuple: field count, then position, entry_seq (int8), entry_id (uuid), recorded_at
-    // (timestamptz, PostgreSQL microseconds) and chain_hash (bytea), each length-prefixed.
-    int tuple = 2 + (4 + 8) * 3 + (4 + 16) + (4 + 32);
-    ByteBuffer out = ByteBuffer.allocate(19 + n * tuple + 2);
-    out.put(COPY_SIGNATURE).putInt(0).putInt(0);
+  /** The keys of rows {@code order[0..n)}, which are sealed at {@code headPosition+1} on. */
+  private Set<AuditKeys.Key> keysInChainOrder(long headPosition, int n) {
+    Set<AuditKeys.Key> keys = new LinkedHashSet<>();
     for (int i = 0; i < n; i++) {
-      int row = order[i];
-      out.putShort((short) 5);
-      out.putInt(8).putLong(headPosition + 1 + i);
-      out.putInt(8).putLong(seqs[row]);
-      out.putInt(16).put(ids, row * 16, 16);
-      out.putInt(8).putLong(times[row] - PgBinaryRows.PG_EPOCH_MICROS);
-      out.putInt(32).put(hashes, i * 32, 32);
+      AuditKeys.keysOf(headPosition + 1 + i, keyColumns[order[i]], keys::add);
     }
-    out.putShort((short) -1);
+    return keys;
+  }
+
+  /** Links hashed and sent per chunk of this many. */
+  private static final int LINK_CHUNK = 256;
+
+  // Tuple: field count, then position, entry_seq (int8), entry_id (uuid), recorded_at
+  // (timestamptz, PostgreSQL microseconds) and chain_hash (bytea), each length-prefixed.
+  private static final int LINK_TUPLE = 2 + (4 + 8) * 3 + (4 + 16) + (4 + 32);
+
+  private final ByteBuffer linkChunk = ByteBuffer.allocate(19 + LINK_CHUNK * LINK_TUPLE + 2);
+
+  /**
+   * How many of the batch's links {@link #hashLinks} has hashed so far, or {@link #ABANDONED}: what
+   * {@link #appendLinks} may send.
+   */
+  private final AtomicInteger hashed = new AtomicInteger();
+
+  private static final int ABANDONED = -1;
+
+  private volatile Thread linkSender;
+
+  /**
+   * Hashes links {@code headPosition+1 .. headPosition+n} (link i is row {@code order[i]}) from
+   * {@code headHash} on into {@link #hashes}, telling {@link #appendLinks} after every chunk;
+   * returns the new head hash.
+   */
+  private byte[] hashLinks(long headPosition, byte[] headHash, int n) {
+    byte[] previous = headHash;
+    int previousOffset = 0;
     try {
-      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-      long rows =
-          copy.copyIn(
-              "COPY audit_chain_link (position, entry_seq, entry_id, recorded_at, chain_hash)"
-                  + " FROM STDIN (FORMAT binary)",
-              new ByteArrayInputStream(out.array(), 0, out.position()));
-      if (rows != n) {
+      for (int i = 0; i < n; i++) {
+        int row = order[i];
+        hasher.link(
+            previous,
+            previousOffset,
+            headPosition + 1 + i,
+            seqs[row],
+            times[row],
+            digests,
+            row * 32,
+            hashes,
+            i * 32);
+        previous = hashes;
+        previousOffset = i * 32;
+        if ((i + 1) % LINK_CHUNK == 0) {
+          hashed.set(i + 1);
+          LockSupport.unpark(linkSender);
+        }
+      }
+      hashed.set(n);
+    } catch (RuntimeException e) {
+      hashed.set(ABANDONED);
+      throw e;
+    } finally {
+      LockSupport.unpark(linkSender);
+    }
+    return Arrays.copyOfRange(hashes, (n - 1) * 32, n * 32);
+  }
+
+  /**
+   * Appends links {@code headPosition+1 .. headPosition+n} with one binary COPY, a chunk at a time
+   * as {@link #hashLinks} hashes them (the backend stores one chunk while the next is hashed).
+   */
+  private int appendLinks(Connection c, long headPosition, int n) throws SQLException {
+    linkSender = Thread.currentThread();
+    CopyIn copy =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "COPY audit_chain_link (position, entry_seq, entry_id, recorded_at, chain_hash)"
+                    + " FROM STDIN (FORMAT binary)");
+    try {
+      ByteBuffer out = linkChunk.clear();
+      out.put(COPY_SIGNATURE).putInt(0).putInt(0);
+      int i = 0;
+      while (i < n) {
+        int ready;
+        while ((ready = hashed.get()) <= i) {
+          if (ready == ABANDONED) {
+            throw new SQLException("chain links not hashed");
+          }
+          LockSupport.parkNanos(this, 1_000_000);
+        }
+        for (; i < ready; i++) {
+          int row = order[i];
+          out.putShort((short) 5);
+          out.putInt(8).putLong(headPosition + 1 + i);
+          out.putInt(8).putLong(seqs[row]);
+          out.putInt(16).put(ids, row * 16, 16);
+          out.putInt(8).putLong(times[row] - PgBinaryRows.PG_EPOCH_MICROS);
+          out.putInt(32).put(hashes, i * 32, 32);
+          if (out.remaining() < LINK_TUPLE + 2) {
+            copy.writeToCopy(out.array(), 0, out.position());
+            copy.flushCopy();
+            out.clear();
+          }
+        }
+      }
+      out.putShort((short) -1);
+      copy.writeToCopy(out.array(), 0, out.position());
+      if (copy.endCopy() != n) {
         throw new SQLException("chain links not all appended");
       }
-    } catch (IOException e) {
-      throw new SQLException("appending chain links failed", e);
+      return n;
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
     }
   }
 

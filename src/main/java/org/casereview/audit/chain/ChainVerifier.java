@@ -96,7 +96,7 @@ public final class ChainVerifier {
       long middle = from + (last - from + 1) / 2;
       ChainVerifier upperHalf =
           new ChainVerifier(signatures, keyId, publicKeyX509, chunk, minSplit);
-      Halves.Both<VerificationReport> halves =
+      Halves.Both<VerificationReport, VerificationReport> halves =
           Halves.both(
               ChainVerifier::startReader,
               () -> run(c, from, middle - 1),

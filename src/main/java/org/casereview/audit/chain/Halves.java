@@ -6,8 +6,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 /**
- * Work split in two halves that run at once, each on a connection of its own: the sealer's read of
- * a large batch and the verification of a long range.
+ * Work split in two parts that run at once: the sealer's read of a large batch and the verification
+ * of a long range (each half on a connection of its own), and the sealer's links and keys.
  */
 final class Halves {
 
@@ -18,17 +18,18 @@ final class Halves {
     T run() throws SQLException;
   }
 
-  record Both<T>(T lower, T upper) {}
+  record Both<L, U>(L lower, U upper) {}
 
   /**
    * Runs {@code upper} on {@code executor} while {@code lower} runs on this thread. If either
    * fails, its failure is thrown once both have ended (the halves may write into shared arrays, so
    * neither may outlive the call); when both fail, the lower half's failure is the one reported.
    */
-  static <T> Both<T> both(Executor executor, Part<T> lower, Part<T> upper) throws SQLException {
-    FutureTask<T> upperTask = new FutureTask<>(upper::run);
+  static <L, U> Both<L, U> both(Executor executor, Part<L> lower, Part<U> upper)
+      throws SQLException {
+    FutureTask<U> upperTask = new FutureTask<>(upper::run);
     executor.execute(upperTask);
-    T lowerResult;
+    L lowerResult;
     try {
       lowerResult = lower.run();
     } catch (SQLException | RuntimeException e) {
