@@ -137,7 +137,9 @@ class ErasureAndRotationTest {
         .then()
         .statusCode(200)
         .body("find { it.referralIds.contains('" + first + "') }.match", equalTo("CONFIRMED"))
-        .body("referralIds.flatten()", not(hasItem(other)))
+        // Another youth is never confirmed. It may still be listed, UNCONFIRMED: the blind index
+        // keeps 12 bits, so about one youth in 4,096 shares the bucket, by design (BlindIndex).
+        .body("findAll { it.match == 'CONFIRMED' }.referralIds.flatten()", not(hasItem(other)))
         .body(not(containsString(marker)));
     as("dana.detective", "CASE_REVIEW")
         .get("/api/v1/referrals/{id}/possible-duplicates", second)
