@@ -210,11 +210,11 @@ public final class ChainSealer {
       return new Batch(0, headHash, upTo == horizon);
     }
     // Chain order: the rows present, by number (a skipped number was drawn by a transaction that
-    // rolled back). Then two things at once: this thread hashes the links and streams them to the
-    // database as it goes (the backend stores the first while the next are hashed), and the helper
-    // thread works out the keys. Under load every thread gets a like share of the processors, so
-    // work done side by side is done sooner, and the chain's hashing, which cannot be split, is
-    // all that this thread is left with.
+    // rolled back). Then three things at once: this thread hashes the links, a helper streams each
+    // chunk of them into the COPY as soon as it is hashed (the backend stores one chunk while the
+    // next is hashed), and another helper works out the keys. Under load every thread gets a like
+    // share of the processors, so work done side by side is done sooner, and the chain's hashing,
+    // which cannot be split, is all that this thread is left with.
     int k = 0;
     for (int s = 0; s < span; s++) {
       if (slot[s] >= 0) {
@@ -391,6 +391,7 @@ public final class ChainSealer {
   private byte[] hashLinks(long headPosition, byte[] headHash, int n) {
     byte[] previous = headHash;
     int previousOffset = 0;
+    boolean complete = false;
     try {
       for (int i = 0; i < n; i++) {
         int row = order[i];
@@ -411,11 +412,10 @@ public final class ChainSealer {
           LockSupport.unpark(linkSender);
         }
       }
-      hashed.set(n);
-    } catch (RuntimeException e) {
-      hashed.set(ABANDONED);
-      throw e;
+      complete = true;
     } finally {
+      // Whatever ended the loop, the sender must not wait for links that will never come.
+      hashed.set(complete ? n : ABANDONED);
       LockSupport.unpark(linkSender);
     }
     return Arrays.copyOfRange(hashes, (n - 1) * 32, n * 32);
