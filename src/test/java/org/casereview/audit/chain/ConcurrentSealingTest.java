@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +17,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +99,43 @@ class ConcurrentSealingTest {
     assertEquals(0, sealer.lagMillis(), "nothing left unsealed");
     VerificationReport report = verification.verify(Math.max(1, headBefore), null);
     assertTrue(report.intact(), () -> String.valueOf(report.firstBreak()));
+  }
+
+  @Test
+  void theWriter_hasItsTransactionIdBeforeItDrawsANumber() throws Exception {
+    // The seal horizon relies on it (AuditEntryWriter): a writer that has drawn a number is among
+    // the transactions in progress. Seen from outside: the writer's statement, pointed at a
+    // sequence that is used up, fails when it draws; by then its transaction must have an id.
+    // (Without the CASE the id comes only with the row, after the number: none would be there.)
+    try (Connection c = AuditTestSupport.superuser()) {
+      c.createStatement().execute("DROP SEQUENCE IF EXISTS used_up_seq");
+      c.createStatement().execute("CREATE SEQUENCE used_up_seq MINVALUE 0 MAXVALUE 1 START 1");
+      c.createStatement().execute("SELECT nextval('used_up_seq')");
+      c.setAutoCommit(false);
+      try {
+        Savepoint before = c.setSavepoint();
+        String sql = AuditEntryWriter.insertSql().replace("audit_entry_seq", "used_up_seq");
+        assertTrue(sql.contains("used_up_seq"));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          AuditEntryWriter.bind(
+              ps,
+              AuditEntryWriter.content(
+                  UUID.randomUUID(), AuditTestSupport.disclosure(UUID.randomUUID())),
+              new byte[32]);
+          SQLException e = assertThrows(SQLException.class, ps::executeUpdate);
+          assertEquals("2200H", e.getSQLState(), "the sequence refused to draw");
+        }
+        c.rollback(before);
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT pg_current_xact_id_if_assigned() IS NOT NULL");
+        rs.next();
+        assertTrue(rs.getBoolean(1), "the transaction had its id before the number was drawn");
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+        c.createStatement().execute("DROP SEQUENCE used_up_seq");
+      }
+    }
   }
 
   @Test
