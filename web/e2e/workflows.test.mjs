@@ -206,6 +206,10 @@ describe('MDT case review in the browser', () => {
     await agenda.getByRole('button', { name: 'Add to the agenda' }).click();
     await agenda.locator('ol li').first().waitFor();
     await cora.page.getByRole('button', { name: 'Circulate the agenda' }).click();
+    // Circulated once the page has reloaded the meeting: the button goes and Start appears. The
+    // service starts only a circulated meeting, so a Start clicked while the circulation is still
+    // on its way is refused (CI timed out here once, on a slow machine).
+    await cora.page.getByRole('button', { name: 'Circulate the agenda' }).waitFor({ state: 'detached' });
     await cora.page.getByRole('button', { name: 'Start the meeting' }).click();
     await cora.page.locator('h1 .badge', { hasText: 'In progress' }).waitFor();
     const meetingUrl = cora.page.url();

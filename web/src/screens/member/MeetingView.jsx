@@ -134,7 +134,7 @@ function Chair({ meeting, reload }) {
           Circulate the agenda
         </button>
       ) : null}
-      {planning ? (
+      {meeting.status === 'CIRCULATED' ? (
         <button type="button" onClick={() => start.run()} disabled={start.busy}>
           Start the meeting
         </button>
