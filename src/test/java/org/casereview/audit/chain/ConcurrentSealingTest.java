@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,9 +109,11 @@ class ConcurrentSealingTest {
     // sequence that is used up, fails when it draws; by then its transaction must have an id.
     // (Without the CASE the id comes only with the row, after the number: none would be there.)
     try (Connection c = AuditTestSupport.superuser()) {
-      c.createStatement().execute("DROP SEQUENCE IF EXISTS used_up_seq");
-      c.createStatement().execute("CREATE SEQUENCE used_up_seq MINVALUE 0 MAXVALUE 1 START 1");
-      c.createStatement().execute("SELECT nextval('used_up_seq')");
+      AuditTestSupport.execute(c, "DROP SEQUENCE IF EXISTS used_up_seq");
+      AuditTestSupport.execute(c, "CREATE SEQUENCE used_up_seq MINVALUE 0 MAXVALUE 1 START 1");
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT nextval('used_up_seq')"); // the only number it has
+      }
       c.setAutoCommit(false);
       try {
         Savepoint before = c.setSavepoint();
@@ -126,14 +129,15 @@ class ConcurrentSealingTest {
           assertEquals("2200H", e.getSQLState(), "the sequence refused to draw");
         }
         c.rollback(before);
-        ResultSet rs =
-            c.createStatement().executeQuery("SELECT pg_current_xact_id_if_assigned() IS NOT NULL");
-        rs.next();
-        assertTrue(rs.getBoolean(1), "the transaction had its id before the number was drawn");
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")) {
+          rs.next();
+          assertTrue(rs.getBoolean(1), "the transaction had its id before the number was drawn");
+        }
       } finally {
         c.rollback();
         c.setAutoCommit(true);
-        c.createStatement().execute("DROP SEQUENCE used_up_seq");
+        AuditTestSupport.execute(c, "DROP SEQUENCE used_up_seq");
       }
     }
   }
