@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.casereview.audit.AuditEntryWriter;
 import org.casereview.audit.AuditEvent;
 import org.casereview.audit.JdkEd25519;
@@ -25,6 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
@@ -36,6 +38,13 @@ import org.openjdk.jmh.runner.IterationType;
  * table. The sealing lag (oldest unsealed entry) is sampled every 100 ms; the worst of each
  * iteration is printed with it, and at the end the worst of the measured iterations (the target's
  * figure: the steady state, as for the throughput) and of the whole trial, warm-up included.
+ *
+ * <p>{@link #interleaved} is the figure of record: the two sides take turns, one iteration each
+ * (audit first), in one JVM and one database, so that both see the same machine. On this shared
+ * virtual machine the plain side alone moved by a third from one run to the next, more than the
+ * difference being measured; alternating cancels that drift. Its JMH score mixes both sides and is
+ * not read: the teardown prints each side's rate per turn and the ratio over the measured turns.
+ * {@link #auditAppend} and {@link #plainInsert} run one side alone (for profiling).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -123,20 +132,59 @@ public class AuditAppendBench {
         TimeUnit.MILLISECONDS);
   }
 
+  // Turns of the interleaved benchmark: iteration k (warm-up and measurement counted together) is
+  // the audit side's when k is even. Each turn's operations and time, as this class counts them.
+  boolean interleaving;
+  int iterationIndex;
+  volatile boolean auditTurn;
+  final LongAdder turnOps = new LongAdder();
+  long turnStartNanos;
+  long measuredAuditOps;
+  long measuredAuditNanos;
+  long measuredPlainOps;
+  long measuredPlainNanos;
+  double lastAuditRate = Double.NaN;
+  final StringBuilder pairs = new StringBuilder();
+
   @Setup(Level.Iteration)
-  public void iterationStart(IterationParams params) {
+  public void iterationStart(BenchmarkParams benchmark, IterationParams params) {
     iteration = params.getType();
     iterationMaxLagMillis.set(0);
+    interleaving = benchmark.getBenchmark().endsWith(".interleaved");
+    auditTurn = iterationIndex % 2 == 0;
+    turnOps.reset();
+    turnStartNanos = System.nanoTime();
   }
 
   /** The lag of each iteration, and the worst of the measured ones (not the warm-up's). */
   @TearDown(Level.Iteration)
   public void iterationEnd() {
+    long nanos = System.nanoTime() - turnStartNanos;
     long lag = iterationMaxLagMillis.get();
-    if (iteration == IterationType.MEASUREMENT) {
+    boolean measured = iteration == IterationType.MEASUREMENT;
+    if (measured) {
       measuredMaxLagMillis.accumulateAndGet(lag, Math::max);
     }
+    if (interleaving) {
+      long ops = turnOps.sum();
+      double rate = ops * 1e9 / nanos;
+      System.out.printf("[%s turn %,.0f/s] ", auditTurn ? "audit" : "plain", rate);
+      if (measured) {
+        if (auditTurn) {
+          measuredAuditOps += ops;
+          measuredAuditNanos += nanos;
+          lastAuditRate = rate;
+        } else {
+          measuredPlainOps += ops;
+          measuredPlainNanos += nanos;
+          if (!Double.isNaN(lastAuditRate)) {
+            pairs.append(String.format(" %.2f", lastAuditRate / rate));
+          }
+        }
+      }
+    }
     System.out.printf("[max sealing lag %d ms] ", lag);
+    iterationIndex++;
   }
 
   @TearDown(Level.Trial)
@@ -153,7 +201,26 @@ public class AuditAppendBench {
         rounds.get(),
         busy.get(),
         sealNanos.get() / 1_000_000);
+    if (interleaving && measuredAuditNanos > 0 && measuredPlainNanos > 0) {
+      double audit = measuredAuditOps * 1e9 / measuredAuditNanos;
+      double plain = measuredPlainOps * 1e9 / measuredPlainNanos;
+      System.out.printf(
+          "[audit-bench] interleaved, measured turns: audit %,.0f entries/s, plain %,.0f rows/s,"
+              + " ratio %.2f (each audit turn against the plain turn after it:%s)%n",
+          audit, plain, audit / plain, pairs);
+    }
     db.close();
+  }
+
+  /** The two sides in turns, an iteration each (see the class comment); read the printed rates. */
+  @Benchmark
+  public void interleaved(Session s) throws SQLException {
+    if (auditTurn) {
+      writer.append(s.connection, event);
+    } else {
+      AuditBenchDatabase.plainInsert(s.plain, event);
+    }
+    turnOps.increment();
   }
 
   @Benchmark

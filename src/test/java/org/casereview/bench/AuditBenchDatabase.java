@@ -1,11 +1,9 @@
 package org.casereview.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -17,12 +15,9 @@ import org.casereview.audit.AuditField;
 import org.casereview.policy.DataCategory;
 import org.casereview.policy.Purpose;
 import org.casereview.testing.EmbeddedDatabase;
-import org.flywaydb.core.Flyway;
 
 /** An embedded PostgreSQL migrated like production, for the audit benchmarks (no CDI). */
 final class AuditBenchDatabase implements AutoCloseable {
-
-  static final String APP_PASSWORD = "app-test-password";
 
   /**
    * The JDBC driver logs through java.util.logging; whatever logging configuration the test
@@ -38,17 +33,11 @@ final class AuditBenchDatabase implements AutoCloseable {
   final EmbeddedDatabase db;
 
   AuditBenchDatabase() {
-    db = EmbeddedDatabase.startEphemeral();
-    Flyway.configure()
-        .dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER_ROLE, "owner-test-password")
-        .placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE))
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    db = EmbeddedDatabase.startEphemeral().migrate();
   }
 
   Connection app() throws SQLException {
-    return DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.APP_ROLE, APP_PASSWORD);
+    return db.appConnection();
   }
 
   /** The baseline: a table of the same columns, no partitioning, keys, indexes or triggers. */

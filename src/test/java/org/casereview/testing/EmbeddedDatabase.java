@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * A real PostgreSQL server (zonky embedded binaries) provisioned the way production is: a database
@@ -99,6 +101,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+  }
+
+  /**
+   * Migrates the database as production's migration role does (the service's Flyway migrations),
+   * for tests and benchmarks that run without Quarkus.
+   */
+  public EmbeddedDatabase migrate() {
+    Flyway.configure()
+        .dataSource(jdbcUrl(), OWNER_ROLE, ownerPassword)
+        .placeholders(Map.of("app_role", APP_ROLE))
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+    return this;
+  }
+
+  /** A connection as the application role, which has only what the migrations grant it. */
+  public Connection appConnection() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), APP_ROLE, appPassword);
   }
 
   /** A connection as the superuser, for tests that must act as a curious administrator. */

@@ -298,14 +298,21 @@ public final class ChainSealer {
           if (seq <= after || seq > upTo || slot[(int) (seq - headSeq - 1)] >= 0) {
             throw new IllegalStateException("unexpected audit entry number");
           }
-          if (rows.length(1) != 16 || rows.length(3) != 32) {
+          if (rows.length(1) != 16) {
             throw new IllegalStateException("unexpected audit entry shape");
           }
           slot[(int) (seq - headSeq - 1)] = n;
           seqs[n] = seq;
           times[n] = rows.getEpochMicros(2);
           System.arraycopy(rows.bytes(), rows.offset(1), ids, n * 16, 16);
-          System.arraycopy(rows.bytes(), rows.offset(3), digests, n * 32, 32);
+          if (rows.length(3) == 32) {
+            System.arraycopy(rows.bytes(), rows.offset(3), digests, n * 32, 32);
+          } else {
+            // Not what the writer stores (V5_5 left the length unchecked on the append path). The
+            // entry is sealed in its place all the same, with a digest no content has, so that
+            // verification reports it as modified and the chain goes on past it.
+            Arrays.fill(digests, n * 32, n * 32 + 32, (byte) 0);
+          }
           keyColumns[n].read(rows, KEY_FIELDS);
           n++;
         }
