@@ -64,8 +64,23 @@ public final class ChainHasher {
    * entry; verification always recomputes it from the content.
    */
   public byte[] contentDigest(LogEntry e) {
-    // The bytes of canonicalContent(e), framed straight into the reused sink: the writer computes
-    // this for every entry, on the request path.
+    Sink w = content(e);
+    sha256.reset();
+    sha256.update(w.buf, 0, w.size);
+    return sha256.digest();
+  }
+
+  /** The canonical form of an entry's content. */
+  public byte[] canonicalContent(LogEntry e) {
+    Sink w = content(e);
+    return java.util.Arrays.copyOf(w.buf, w.size);
+  }
+
+  /**
+   * Frames the entry's content into the reused sink: the writer hashes it for every entry, on the
+   * request path, so no array is made per element or per entry.
+   */
+  private Sink content(LogEntry e) {
     Sink w = sink.reset();
     w.element(ENTRY_TAG_BYTES);
     w.text(e.entryId());
@@ -84,32 +99,7 @@ public final class ChainHasher {
     w.text(e.policyPackVersion());
     w.text(e.fields());
     w.text(e.details());
-    sha256.reset();
-    sha256.update(w.buf, 0, w.size);
-    return sha256.digest();
-  }
-
-  /** The canonical form of an entry's content (the reference form; see contentDigest). */
-  public byte[] canonicalContent(LogEntry e) {
-    Encoder w = encoder.reset();
-    w.text(ENTRY_TAG);
-    w.text(e.entryId());
-    w.text(e.eventCode());
-    w.bool(e.refusal());
-    w.text(e.requestId());
-    w.text(e.memberId());
-    w.text(e.agencyId());
-    w.text(e.roles());
-    w.text(e.purpose());
-    w.text(e.subjectId());
-    w.text(e.caseId());
-    w.text(e.recordId());
-    w.bool(e.breakGlass());
-    w.text(e.breakGlassGrantId());
-    w.text(e.policyPackVersion());
-    w.text(e.fields());
-    w.text(e.details());
-    return w.toByteArray();
+    return w;
   }
 
   // ------------------------------------------------------------ byte level, no allocation

@@ -298,7 +298,8 @@ public final class ChainSealer {
           if (seq <= after || seq > upTo) {
             throw new IllegalStateException("unexpected audit entry number");
           }
-          if (slot[(int) (seq - headSeq - 1)] >= 0) {
+          int s = (int) (seq - headSeq - 1);
+          if (slot[s] >= 0) {
             // A second entry under a number already read (nothing in the table forbids it since
             // V5_5; the writer never does it). The first one read is sealed, this one never is,
             // and verification reports it inside the sealed range.
@@ -307,7 +308,7 @@ public final class ChainSealer {
           if (rows.length(1) != 16) {
             throw new IllegalStateException("unexpected audit entry shape");
           }
-          slot[(int) (seq - headSeq - 1)] = n;
+          slot[s] = n;
           seqs[n] = seq;
           times[n] = rows.getEpochMicros(2);
           System.arraycopy(rows.bytes(), rows.offset(1), ids, n * 16, 16);

@@ -45,6 +45,10 @@ class UncheckedEntryTest {
     return new ChainSealer(signer, 100, Duration.ofSeconds(10), Duration.ofMillis(200));
   }
 
+  private static ChainVerifier verifier(AuditSigner signer) {
+    return new ChainVerifier(JdkEd25519.verifier(), signer.keyId(), signer.publicKeyX509());
+  }
+
   private static long count(Connection c, String sql) throws Exception {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -77,8 +81,7 @@ class UncheckedEntryTest {
       assertTrue(r.checkpointed());
       assertEquals(5, count(c, "SELECT count(*) FROM audit_chain_link"));
 
-      ChainVerifier verifier =
-          new ChainVerifier(JdkEd25519.verifier(), signer.keyId(), signer.publicKeyX509());
+      ChainVerifier verifier = verifier(signer);
       VerificationReport whole = verifier.verify(c, 1, null);
       assertFalse(whole.intact(), "the malformed entry verified");
       assertEquals(3, whole.firstBreak().position());
@@ -119,8 +122,7 @@ class UncheckedEntryTest {
       assertEquals(4, count(c, "SELECT max(entry_seq) FROM audit_chain_link"));
       assertEquals(0, ChainSealer.sealingLagMillis(c), "nothing left to seal");
 
-      ChainVerifier verifier =
-          new ChainVerifier(JdkEd25519.verifier(), signer.keyId(), signer.publicKeyX509());
+      ChainVerifier verifier = verifier(signer);
       VerificationReport whole = verifier.verify(c, 1, null);
       assertFalse(whole.intact(), "the second entry under number 2 went unnoticed");
       assertEquals(BreakKind.INSERTED, whole.firstBreak().kind(), whole.firstBreak().detail());
