@@ -8,8 +8,12 @@ import java.time.Duration;
 @ConfigMapping(prefix = "mdt.audit")
 public interface AuditConfig {
 
-  /** Pause between two sealing rounds (e.g. {@code 200ms}). */
-  @WithDefault("200ms")
+  /**
+   * Pause between two sealing rounds (e.g. {@code 100ms}). 100 ms rather than 200 ms kept the
+   * sealing lag under load about 0.3 s lower at no measurable cost to the writers
+   * (docs/benchmarks.md).
+   */
+  @WithDefault("100ms")
   Duration sealEvery();
 
   /** Most entries sealed in one sealer transaction. */

@@ -32,25 +32,30 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * 32 concurrent writers append audit entries through AuditEntryWriter (the service's own SQL and
- * JDBC path), each in its own autocommitted transaction, while the sealer runs every 200 ms as in
+ * JDBC path), each in its own autocommitted transaction, while the sealer runs every 100 ms as in
  * the service, with a second connection to read large batches on as the service's Sealer has; the
  * baseline, in the same run, is plain single-row INSERTs of the same values into an unconstrained
  * table. The sealing lag (oldest unsealed entry) is sampled every 100 ms; the worst of each
  * iteration is printed with it, and at the end the worst of the measured iterations (the target's
  * figure: the steady state, as for the throughput) and of the whole trial, warm-up included.
  *
- * <p>{@link #interleaved} is the figure of record: the two sides take turns, one iteration each
- * (audit first), in one JVM and one database, so that both see the same machine. On this shared
- * virtual machine the plain side alone moved by a third from one run to the next, more than the
- * difference being measured; alternating cancels that drift. Its JMH score mixes both sides and is
- * not read: the teardown prints each side's rate per turn and the ratio over the measured turns.
- * {@link #auditAppend} and {@link #plainInsert} run one side alone (for profiling).
+ * <p>{@link #interleaved} is the figure of record: the two sides take turns, one iteration each, in
+ * one JVM and one database, so that both see the same machine. On this shared virtual machine the
+ * plain side alone moved by a third from one run to the next, more than the difference being
+ * measured; taking turns cancels that. The turns go audit, plain, plain, audit (and again), not
+ * audit, plain: the rates of both sides still climb for minutes into a run, and in strict
+ * alternation the plain turns, each half a turn later on average, gain from that climb. In blocks
+ * of four the two sides' turns have the same mean time, so a steady drift cancels (warm-up and
+ * measured iterations must each be a multiple of four). Its JMH score mixes both sides and is not
+ * read: the teardown prints each side's rate per turn, the ratio of each block of four and the
+ * ratio over the measured turns. {@link #auditAppend} and {@link #plainInsert} run one side alone
+ * (for profiling).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 10)
-@Measurement(iterations = 3, time = 10)
+@Warmup(iterations = 4, time = 10)
+@Measurement(iterations = 8, time = 10)
 @Threads(32)
 @State(Scope.Benchmark)
 public class AuditAppendBench {
@@ -85,6 +90,9 @@ public class AuditAppendBench {
     }
   }
 
+  /** The sealer's pause between rounds: mdt.audit.seal-every's default (-Dbench.sealEvery=ms). */
+  static final long SEAL_EVERY_MILLIS = Long.getLong("bench.sealEvery", 100);
+
   @Setup(Level.Trial)
   public void start() throws Exception {
     db = new AuditBenchDatabase();
@@ -114,8 +122,8 @@ public class AuditAppendBench {
             System.err.println("sealer: " + e.getSQLState());
           }
         },
-        200,
-        200,
+        SEAL_EVERY_MILLIS,
+        SEAL_EVERY_MILLIS,
         TimeUnit.MILLISECONDS);
     background.scheduleWithFixedDelay(
         () -> {
@@ -133,7 +141,8 @@ public class AuditAppendBench {
   }
 
   // Turns of the interleaved benchmark: iteration k (warm-up and measurement counted together) is
-  // the audit side's when k is even. Each turn's operations and time, as this class counts them.
+  // the audit side's when k % 4 is 0 or 3 (audit, plain, plain, audit). Each turn's operations and
+  // time, as this class counts them, and each block's sums.
   boolean interleaving;
   int iterationIndex;
   volatile boolean auditTurn;
@@ -143,15 +152,18 @@ public class AuditAppendBench {
   long measuredAuditNanos;
   long measuredPlainOps;
   long measuredPlainNanos;
-  double lastAuditRate = Double.NaN;
-  final StringBuilder pairs = new StringBuilder();
+  long blockAuditOps;
+  long blockAuditNanos;
+  long blockPlainOps;
+  long blockPlainNanos;
+  final StringBuilder blocks = new StringBuilder();
 
   @Setup(Level.Iteration)
   public void iterationStart(BenchmarkParams benchmark, IterationParams params) {
     iteration = params.getType();
     iterationMaxLagMillis.set(0);
     interleaving = benchmark.getBenchmark().endsWith(".interleaved");
-    auditTurn = iterationIndex % 2 == 0;
+    auditTurn = iterationIndex % 4 == 0 || iterationIndex % 4 == 3;
     turnOps.reset();
     turnStartNanos = System.nanoTime();
   }
@@ -173,13 +185,20 @@ public class AuditAppendBench {
         if (auditTurn) {
           measuredAuditOps += ops;
           measuredAuditNanos += nanos;
-          lastAuditRate = rate;
+          blockAuditOps += ops;
+          blockAuditNanos += nanos;
         } else {
           measuredPlainOps += ops;
           measuredPlainNanos += nanos;
-          if (!Double.isNaN(lastAuditRate)) {
-            pairs.append(String.format(" %.2f", lastAuditRate / rate));
-          }
+          blockPlainOps += ops;
+          blockPlainNanos += nanos;
+        }
+        if (iterationIndex % 4 == 3 && blockAuditNanos > 0 && blockPlainNanos > 0) {
+          double blockRatio =
+              (blockAuditOps / (double) blockAuditNanos)
+                  / (blockPlainOps / (double) blockPlainNanos);
+          blocks.append(String.format(" %.2f", blockRatio));
+          blockAuditOps = blockAuditNanos = blockPlainOps = blockPlainNanos = 0;
         }
       }
     }
@@ -206,8 +225,8 @@ public class AuditAppendBench {
       double plain = measuredPlainOps * 1e9 / measuredPlainNanos;
       System.out.printf(
           "[audit-bench] interleaved, measured turns: audit %,.0f entries/s, plain %,.0f rows/s,"
-              + " ratio %.2f (each audit turn against the plain turn after it:%s)%n",
-          audit, plain, audit / plain, pairs);
+              + " ratio %.2f (each block of four turns:%s)%n",
+          audit, plain, audit / plain, blocks);
     }
     db.close();
   }

@@ -64,7 +64,7 @@ final class AuditBenchDatabase implements AutoCloseable {
           + " break_glass_grant_id, policy_pack_version, fields, details, entry_digest)"
           + " VALUES (nextval('plain_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static final byte[] NO_DIGEST = new byte[32];
+  static final byte[] NO_DIGEST = new byte[32];
 
   /** The baseline computes no digest: it pays only for serialising and inserting the row. */
   static void plainInsert(PreparedStatement ps, AuditEvent e) throws SQLException {
