@@ -52,7 +52,7 @@ import org.openjdk.jmh.runner.IterationType;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
 @Warmup(iterations = 16, time = 4)
-@Measurement(iterations = 32, time = 4)
+@Measurement(iterations = 32, time = 8)
 @Threads(32)
 @State(Scope.Benchmark)
 public class AuditTableShapesBench {
