@@ -140,9 +140,8 @@ public class AuditAppendBench {
         TimeUnit.MILLISECONDS);
   }
 
-  // Turns of the interleaved benchmark: iteration k (warm-up and measurement counted together) is
-  // the audit side's when k % 4 is 0 or 3 (audit, plain, plain, audit). Each turn's operations and
-  // time, as this class counts them, and each block's sums.
+  // Turns of the interleaved benchmark, in the order of Turns (audit, plain, plain, audit). Each
+  // turn's operations and time, as this class counts them, and each block's sums.
   boolean interleaving;
   int iterationIndex;
   volatile boolean auditTurn;
@@ -163,7 +162,7 @@ public class AuditAppendBench {
     iteration = params.getType();
     iterationMaxLagMillis.set(0);
     interleaving = benchmark.getBenchmark().endsWith(".interleaved");
-    auditTurn = iterationIndex % 4 == 0 || iterationIndex % 4 == 3;
+    auditTurn = Turns.kind(iterationIndex, 2) == 0;
     turnOps.reset();
     turnStartNanos = System.nanoTime();
   }
@@ -193,7 +192,7 @@ public class AuditAppendBench {
           blockPlainOps += ops;
           blockPlainNanos += nanos;
         }
-        if (iterationIndex % 4 == 3 && blockAuditNanos > 0 && blockPlainNanos > 0) {
+        if (Turns.endsBlock(iterationIndex, 2) && blockAuditNanos > 0 && blockPlainNanos > 0) {
           double blockRatio =
               (blockAuditOps / (double) blockAuditNanos)
                   / (blockPlainOps / (double) blockPlainNanos);

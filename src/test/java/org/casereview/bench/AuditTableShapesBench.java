@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -39,14 +37,12 @@ import org.openjdk.jmh.runner.IterationType;
  * the plain INSERT of {@link AuditAppendBench}, all in one JVM and one database, 32 writers, no
  * sealer. The last shape is {@code audit_entry} itself as migrated.
  *
- * <p>Each iteration is one shape's turn. The turns go through the shapes forward, then backward,
- * and so on, so that every shape's turns have the same mean time in the run: the rates climb for
- * minutes into a run on this machine, and a fixed order would credit that climb to whichever shape
- * comes last. Warm-up and measured iterations must each be a multiple of twice the number of turns'
- * kinds (16: six shapes, audit_entry, plain). The teardown prints each shape's rate over its
- * measured turns and its ratio to the plain INSERT's; the JMH score mixes the shapes and is not
- * read. Not a target of issue 5 by itself: it explains {@link AuditAppendBench#interleaved}'s
- * figure.
+ * <p>Each iteration is one shape's turn, in the order of {@link Turns} (forward, then backward), so
+ * that the rates' climb through a run favours no shape. Warm-up and measured iterations must each
+ * be a multiple of 16 (eight kinds: six shapes, audit_entry, plain). The teardown prints each
+ * shape's rate over its measured turns and its ratio to the plain INSERT's; the JMH score mixes the
+ * shapes and is not read. Not a target of issue 5 by itself: it explains {@link
+ * AuditAppendBench#interleaved}'s figure.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -79,18 +75,31 @@ public class AuditTableShapesBench {
           new Shape(
               "partitioned, both, triggers", true, BTREE, BRIN, STATEMENT_TRIGGER, ROW_TRIGGER));
 
-  /** The shapes, then audit_entry itself, then the plain INSERT: the turns' order. */
-  private final List<String> names = new ArrayList<>();
+  /** A kind of turn: its INSERT and what its measured turns did. */
+  private static final class Kind {
+    final String name;
+    final String sql;
+    long measuredOps;
+    long measuredNanos;
 
-  private final Map<String, String> sqlByName = new LinkedHashMap<>();
-  private final Map<String, long[]> measured = new LinkedHashMap<>();
-  private static final String PLAIN = "plain INSERT (baseline)";
+    Kind(String name, String sql) {
+      this.name = name;
+      this.sql = sql;
+    }
+  }
+
+  /** The shapes, then audit_entry itself, then the plain INSERT: the turns' order. */
+  private final List<Kind> kinds = new ArrayList<>();
+
+  private Kind asMigrated;
+  private Kind plain;
 
   AuditBenchDatabase db;
   final AuditEvent event = AuditBenchDatabase.typicalDisclosure();
+  final AuditEntryWriter writer = new AuditEntryWriter();
   private static final ThreadLocal<ChainHasher> HASHER = ThreadLocal.withInitial(ChainHasher::new);
 
-  volatile String turn;
+  volatile Kind turn;
   int iterationIndex;
   IterationType iteration;
   final LongAdder turnOps = new LongAdder();
@@ -145,22 +154,20 @@ public class AuditTableShapesBench {
         add(shape.name(), AuditEntryWriter.insertSql().replace("audit_entry ", table + " "));
       }
     }
-    add("audit_entry as migrated", AuditEntryWriter.insertSql());
-    add(PLAIN, AuditBenchDatabase.PLAIN_INSERT);
+    asMigrated = add("audit_entry as migrated", AuditEntryWriter.insertSql());
+    plain = add("plain INSERT (baseline)", AuditBenchDatabase.PLAIN_INSERT);
   }
 
-  private void add(String name, String sql) {
-    names.add(name);
-    sqlByName.put(name, sql);
-    measured.put(name, new long[2]);
+  private Kind add(String name, String sql) {
+    Kind kind = new Kind(name, sql);
+    kinds.add(kind);
+    return kind;
   }
 
   @Setup(Level.Iteration)
   public void iterationStart(IterationParams params) {
     iteration = params.getType();
-    int n = names.size();
-    int k = iterationIndex % (2 * n);
-    turn = names.get(k < n ? k : 2 * n - 1 - k);
+    turn = kinds.get(Turns.kind(iterationIndex, kinds.size()));
     turnOps.reset();
     turnStartNanos = System.nanoTime();
   }
@@ -169,39 +176,48 @@ public class AuditTableShapesBench {
   public void iterationEnd() {
     long nanos = System.nanoTime() - turnStartNanos;
     long ops = turnOps.sum();
-    System.out.printf("[%s: %,.0f/s] ", turn, ops * 1e9 / nanos);
+    System.out.printf("[%s: %,.0f/s] ", turn.name, ops * 1e9 / nanos);
     if (iteration == IterationType.MEASUREMENT) {
-      long[] m = measured.get(turn);
-      m[0] += ops;
-      m[1] += nanos;
+      turn.measuredOps += ops;
+      turn.measuredNanos += nanos;
     }
     iterationIndex++;
   }
 
   @TearDown(Level.Trial)
   public void stop() throws Exception {
-    long[] plain = measured.get(PLAIN);
-    double plainRate = plain[1] == 0 ? Double.NaN : plain[0] * 1e9 / plain[1];
+    double plainRate = rate(plain);
     System.out.println();
-    for (Map.Entry<String, long[]> e : measured.entrySet()) {
-      long[] m = e.getValue();
-      double rate = m[1] == 0 ? Double.NaN : m[0] * 1e9 / m[1];
+    for (Kind kind : kinds) {
       System.out.printf(
           "[shapes-bench] %-32s %,8.0f entries/s, ratio to plain %.2f%n",
-          e.getKey(), rate, rate / plainRate);
+          kind.name, rate(kind), rate(kind) / plainRate);
     }
     db.close();
   }
 
-  /** One append in the current turn's shape, with the writer's digest and binding. */
+  private static double rate(Kind kind) {
+    return kind.measuredNanos == 0 ? Double.NaN : kind.measuredOps * 1e9 / kind.measuredNanos;
+  }
+
+  /**
+   * One append in the current turn's shape. audit_entry's own turn goes through {@link
+   * AuditEntryWriter#append} itself; the copies run its statement under another table name, with
+   * its digest and binding; the plain INSERT binds the same values and computes no digest.
+   */
   @Benchmark
   public void turns(Session s) throws SQLException {
-    LogEntry content = AuditEntryWriter.content(UUID.randomUUID(), event);
-    byte[] digest =
-        PLAIN.equals(turn) ? AuditBenchDatabase.NO_DIGEST : HASHER.get().contentDigest(content);
-    try (PreparedStatement ps = s.connection.prepareStatement(sqlByName.get(turn))) {
-      AuditEntryWriter.bind(ps, content, digest);
-      ps.executeUpdate();
+    Kind kind = turn;
+    if (kind == asMigrated) {
+      writer.append(s.connection, event);
+    } else {
+      LogEntry content = AuditEntryWriter.content(UUID.randomUUID(), event);
+      byte[] digest =
+          kind == plain ? AuditBenchDatabase.NO_DIGEST : HASHER.get().contentDigest(content);
+      try (PreparedStatement ps = s.connection.prepareStatement(kind.sql)) {
+        AuditEntryWriter.bind(ps, content, digest);
+        ps.executeUpdate();
+      }
     }
     turnOps.increment();
   }
