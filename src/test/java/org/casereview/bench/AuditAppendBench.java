@@ -3,16 +3,10 @@ package org.casereview.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.casereview.audit.AuditEntryWriter;
 import org.casereview.audit.AuditEvent;
-import org.casereview.audit.JdkEd25519;
-import org.casereview.audit.chain.ChainSealer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -61,15 +55,9 @@ import org.openjdk.jmh.runner.IterationType;
 public class AuditAppendBench {
 
   AuditBenchDatabase db;
-  ScheduledExecutorService background;
-  final AtomicLong maxLagMillis = new AtomicLong();
-  final AtomicLong iterationMaxLagMillis = new AtomicLong();
-  final AtomicLong measuredMaxLagMillis = new AtomicLong();
+  BenchSealer sealer;
+  long measuredMaxLagMillis;
   IterationType iteration;
-  final AtomicLong sealed = new AtomicLong();
-  final AtomicLong busy = new AtomicLong();
-  final AtomicLong rounds = new AtomicLong();
-  final AtomicLong sealNanos = new AtomicLong();
   final AuditEvent event = AuditBenchDatabase.typicalDisclosure();
   final AuditEntryWriter writer = new AuditEntryWriter();
 
@@ -90,54 +78,11 @@ public class AuditAppendBench {
     }
   }
 
-  /** The sealer's pause between rounds: mdt.audit.seal-every's default (-Dbench.sealEvery=ms). */
-  static final long SEAL_EVERY_MILLIS = Long.getLong("bench.sealEvery", 100);
-
   @Setup(Level.Trial)
   public void start() throws Exception {
     db = new AuditBenchDatabase();
     db.createPlainTable();
-    ChainSealer sealer =
-        new ChainSealer(
-            JdkEd25519.newSigner(), 5000, Duration.ofSeconds(10), Duration.ofMillis(200));
-    Connection sealerConnection = db.app();
-    Connection sealerReader = db.app();
-    Connection lagConnection = db.app();
-    background = Executors.newScheduledThreadPool(2);
-    background.scheduleWithFixedDelay(
-        () -> {
-          try {
-            ChainSealer.Result r;
-            do {
-              long t0 = System.nanoTime();
-              r = sealer.sealOnce(sealerConnection, sealerReader, false);
-              sealNanos.addAndGet(System.nanoTime() - t0);
-              rounds.incrementAndGet();
-              sealed.addAndGet(r.sealed());
-              if (!r.caughtUp()) {
-                busy.incrementAndGet();
-              }
-            } while (r.sealed() > 0 && !r.caughtUp());
-          } catch (SQLException e) {
-            System.err.println("sealer: " + e.getSQLState());
-          }
-        },
-        SEAL_EVERY_MILLIS,
-        SEAL_EVERY_MILLIS,
-        TimeUnit.MILLISECONDS);
-    background.scheduleWithFixedDelay(
-        () -> {
-          try {
-            long lag = ChainSealer.sealingLagMillis(lagConnection);
-            maxLagMillis.accumulateAndGet(lag, Math::max);
-            iterationMaxLagMillis.accumulateAndGet(lag, Math::max);
-          } catch (SQLException e) {
-            System.err.println("lag: " + e.getSQLState());
-          }
-        },
-        100,
-        100,
-        TimeUnit.MILLISECONDS);
+    sealer = new BenchSealer(db);
   }
 
   // Turns of the interleaved benchmark, in the order of Turns (audit, plain, plain, audit). Each
@@ -160,7 +105,7 @@ public class AuditAppendBench {
   @Setup(Level.Iteration)
   public void iterationStart(BenchmarkParams benchmark, IterationParams params) {
     iteration = params.getType();
-    iterationMaxLagMillis.set(0);
+    sealer.takeWindowMaxLagMillis();
     interleaving = benchmark.getBenchmark().endsWith(".interleaved");
     auditTurn = Turns.kind(iterationIndex, 2) == 0;
     turnOps.reset();
@@ -171,10 +116,10 @@ public class AuditAppendBench {
   @TearDown(Level.Iteration)
   public void iterationEnd() {
     long nanos = System.nanoTime() - turnStartNanos;
-    long lag = iterationMaxLagMillis.get();
+    long lag = sealer.takeWindowMaxLagMillis();
     boolean measured = iteration == IterationType.MEASUREMENT;
     if (measured) {
-      measuredMaxLagMillis.accumulateAndGet(lag, Math::max);
+      measuredMaxLagMillis = Math.max(measuredMaxLagMillis, lag);
     }
     if (interleaving) {
       long ops = turnOps.sum();
@@ -207,18 +152,11 @@ public class AuditAppendBench {
 
   @TearDown(Level.Trial)
   public void stop() throws Exception {
-    background.shutdown();
-    background.awaitTermination(5, TimeUnit.SECONDS);
+    sealer.close();
     System.out.printf(
         "%n[audit-bench] max sealing lag %d ms in the measured iterations (%d ms over the whole"
-            + " trial, warm-up included), entries sealed %d in %d sealer transactions"
-            + " (%d not caught up, %d ms sealing in total)%n",
-        measuredMaxLagMillis.get(),
-        maxLagMillis.get(),
-        sealed.get(),
-        rounds.get(),
-        busy.get(),
-        sealNanos.get() / 1_000_000);
+            + " trial, warm-up included), %s%n",
+        measuredMaxLagMillis, sealer.maxLagMillis(), sealer.summary());
     if (interleaving && measuredAuditNanos > 0 && measuredPlainNanos > 0) {
       double audit = measuredAuditOps * 1e9 / measuredAuditNanos;
       double plain = measuredPlainOps * 1e9 / measuredPlainNanos;

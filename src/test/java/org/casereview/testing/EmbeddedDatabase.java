@@ -122,6 +122,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return DriverManager.getConnection(jdbcUrl(), APP_ROLE, appPassword);
   }
 
+  /** The application role's password, for a client outside this JVM (pgbench). */
+  public String appPassword() {
+    return appPassword;
+  }
+
   /** A connection as the superuser, for tests that must act as a curious administrator. */
   public Connection superuserConnection() throws SQLException {
     return postgres.getDatabase("postgres", DATABASE).getConnection();

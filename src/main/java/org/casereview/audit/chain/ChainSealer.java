@@ -34,11 +34,12 @@ public final class ChainSealer {
   public static final long LEADER_LOCK = 0x4d44_5441_5544_0002L;
 
   /**
-   * How far before the chain head's time an unsealed entry can have been stamped. An entry draws
-   * its number and its time in the same statement, so a few microseconds would do; an hour keeps
-   * partition pruning and costs nothing.
+   * How far out of chain order entries' times can run: an entry's time can be at most this much
+   * before that of an entry sealed ahead of it. An entry draws its number and its time in the same
+   * statement, so a few microseconds would do; an hour keeps partition pruning and costs nothing.
+   * The sealer's batch reads and the exporter's time bounds ({@code AuditExporter}) rely on it.
    */
-  private static final String CLOCK_SLACK = "1 hour";
+  public static final Duration CLOCK_SLACK = Duration.ofHours(1);
 
   public enum Outcome {
     /** This instance led; {@link Result#sealed()} entries were sealed (possibly zero). */
@@ -188,8 +189,8 @@ public final class ChainSealer {
             : " AND e.recorded_at >= timestamptz 'epoch' + "
                 + headRecordedAtMicros
                 + " * interval '1 microsecond' - interval '"
-                + CLOCK_SLACK
-                + "'";
+                + CLOCK_SLACK.toSeconds()
+                + " seconds'";
     ensureBatchArrays();
     int span = (int) (upTo - headSeq);
     Arrays.fill(slot, 0, span, -1);

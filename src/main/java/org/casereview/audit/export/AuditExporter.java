@@ -12,9 +12,11 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,6 +24,7 @@ import java.util.function.LongConsumer;
 import org.casereview.audit.AuditJson;
 import org.casereview.audit.chain.AuditKeys;
 import org.casereview.audit.chain.ChainHasher;
+import org.casereview.audit.chain.ChainSealer;
 import org.casereview.audit.chain.LogEntry;
 import org.casereview.audit.chain.PgBinaryRows;
 
@@ -217,23 +220,30 @@ public final class AuditExporter {
    * Filtered: the matching entries with their links, in chain order, through one binary COPY. When
    * a keyed criterion is set (a case, youth, member, agency, rare event type or flag), the blocks
    * holding its key ({@link AuditKeys}) are walked, link by link, and the filter applied to each
-   * entry there; otherwise (time and D100 only) the entries are walked in chain order.
+   * entry there; otherwise (time and D100 only) the links are walked in chain order over the
+   * positions that can hold the time range ({@link #positionsFor}), and each entry looked up.
    */
   private static void filtered(Connection c, ExportFilter filter, long upTo, Lines lines)
       throws SQLException, IOException {
     ExportFilter.DrivingKey key = filter.drivingKey();
     String select;
     if (key == null) {
+      long[] range = positionsFor(c, filter.from(), filter.to(), upTo);
+      if (range[0] > range[1]) {
+        return;
+      }
       select =
           "SELECT l.position, l.chain_hash, p.chain_hash, "
               + ChainHasher.BINARY_COLUMNS
-              + " FROM audit_entry e"
-              + " JOIN audit_chain_link l ON l.entry_seq = e.entry_seq"
+              + " FROM audit_chain_link l"
+              + " JOIN audit_entry e ON e.entry_seq = l.entry_seq AND e.recorded_at = l.recorded_at"
               + " LEFT JOIN audit_chain_link p ON p.position = l.position - 1"
-              + " WHERE l.position <= "
-              + upTo
+              + " WHERE l.position BETWEEN "
+              + range[0]
+              + " AND "
+              + range[1]
               + filter.sqlLiterals()
-              + " ORDER BY e.entry_seq";
+              + " ORDER BY l.position";
     } else {
       // Blocks in order, links in position order within each: chain order, sorted a block at a
       // time at most. The entry's time from its link lets each lookup go to one partition.
@@ -265,6 +275,74 @@ public final class AuditExporter {
         }
       }
     }
+  }
+
+  /**
+   * The first and last chain positions (within 1 to {@code upTo}) that can hold an entry recorded
+   * in {@code [from, to)}; either bound may be null. audit_entry has no time index (V5_6: each
+   * index is work on every disclosure's request path), so a time range is found on the chain
+   * instead: positions follow the order in which entries drew their numbers, and an entry's time
+   * runs at most {@link ChainSealer#CLOCK_SLACK} behind that of an entry sealed before it (the
+   * sealer's reads rely on the same). Each bound is a bisection over the links' primary key, on
+   * their copy of each entry's time (which verification checks against the entry): about 2 log2(n)
+   * lookups. The range only narrows the walk; the filter itself decides what matches.
+   */
+  static long[] positionsFor(Connection c, Instant from, Instant to, long upTo)
+      throws SQLException {
+    long slack = ChainSealer.CLOCK_SLACK.toNanos() / 1000;
+    long first = 1;
+    long last = upTo;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (EXTRACT(EPOCH FROM recorded_at) * 1000000)::bigint FROM audit_chain_link"
+                + " WHERE position = ?")) {
+      if (from != null) {
+        // Keep below: a position whose entry is more than the slack before `from`. Every entry
+        // sealed at or before it was recorded before `from`.
+        long bound = micros(from) - slack;
+        long below = 0;
+        long above = upTo + 1;
+        while (above - below > 1) {
+          long middle = below + (above - below) / 2;
+          Long t = linkMicros(ps, middle);
+          if (t != null && t < bound) {
+            below = middle;
+          } else {
+            above = middle; // a missing link is no reason to skip anything
+          }
+        }
+        first = below + 1;
+      }
+      if (to != null) {
+        // Keep above: a position whose entry is at least the slack after `to`. Every entry sealed
+        // at or after it was recorded at or after `to`.
+        long bound = micros(to) + slack;
+        long below = first - 1;
+        long above = upTo + 1;
+        while (above - below > 1) {
+          long middle = below + (above - below) / 2;
+          Long t = linkMicros(ps, middle);
+          if (t != null && t >= bound) {
+            above = middle;
+          } else {
+            below = middle;
+          }
+        }
+        last = above - 1;
+      }
+    }
+    return new long[] {first, last};
+  }
+
+  private static Long linkMicros(PreparedStatement ps, long position) throws SQLException {
+    ps.setLong(1, position);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  private static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
   }
 
   /** Writes lines in the export's format and counts them. */

@@ -1,0 +1,12 @@
+-- One index fewer on the append path (docs/adr/0004-audit-sealing.md, "Indexes on the append
+-- path"; issue 5 item 9). Every entry is written inside the request that discloses, and each index
+-- on audit_entry is opened, and inserted into, by every such INSERT. Measured on 2026-12-03 with
+-- pgbench as the 32 writers (AuditPgbench, no sealer), the writer's INSERT ran at 0.77 of the plain
+-- INSERT with this index and 0.88 without it.
+--
+-- The time BRIN served one read only: an auditor's export filtered on time and nothing keyed
+-- (keyed filters go through audit_key_block and check the time on the entries they find). That
+-- export now finds its range of chain positions by bisection over audit_chain_link, whose copy of
+-- each entry's time verification checks (AuditExporter.positionsFor), and partition pruning does
+-- the rest: each entry is looked up by number in the partition its link's time names.
+DROP INDEX audit_entry_recorded_at_brin;
