@@ -341,8 +341,13 @@ public final class AuditExporter {
     }
   }
 
+  /** Microseconds since 1970; an instant beyond any timestamp's range saturates (no overflow). */
   private static long micros(Instant t) {
-    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    try {
+      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+    } catch (ArithmeticException e) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE / 2 : Long.MAX_VALUE / 2;
+    }
   }
 
   /** Writes lines in the export's format and counts them. */

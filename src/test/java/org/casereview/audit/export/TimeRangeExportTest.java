@@ -90,6 +90,10 @@ class TimeRangeExportTest {
       assertArrayEquals(new long[] {1, 4}, AuditExporter.positionsFor(c, null, at(60), ENTRIES));
       assertArrayEquals(
           new long[] {19, ENTRIES}, AuditExporter.positionsFor(c, at(600), null, ENTRIES));
+      // Instants no timestamp can hold bound nothing, and overflow nothing.
+      assertArrayEquals(
+          new long[] {1, ENTRIES},
+          AuditExporter.positionsFor(c, Instant.MIN, Instant.MAX, ENTRIES));
     }
   }
 
