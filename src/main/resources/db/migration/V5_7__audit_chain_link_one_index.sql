@@ -1,0 +1,12 @@
+-- One index fewer on the sealer's writes (docs/adr/0004-audit-sealing.md, "Indexes on the append
+-- path"; issue 5 item 9). The sealer appends a link per entry; each link went into two B-trees, the
+-- primary key on position and this unique index on entry_seq, and those inserts were most of what
+-- the sealer's backend did (perf, 2026-12-03). The sealer runs beside the writers on the same
+-- processors, so its work is taken from theirs.
+--
+-- What the index guarded, verification checks: the chain's links name entries in rising number
+-- order (a link naming an entry again is REORDERED), and every read that asked for "the highest
+-- sealed number" now asks the chain head for it (ChainSealer.sealingLagMillis, the accounting's
+-- unsealed tail, audit_seal_start already did). Reads of links go by position; the one lookup by
+-- entry number left (ChainVerifier.linkedAfter) is made only once a break has been found.
+ALTER TABLE audit_chain_link DROP CONSTRAINT audit_chain_link_entry_seq_key;
