@@ -55,8 +55,7 @@ public class AccountingService {
           + " SELECT "
           + COLUMNS
           + " FROM audit_entry e WHERE e.entry_seq >"
-          + " coalesce((SELECT l.entry_seq FROM audit_chain_link l"
-          + " ORDER BY l.position DESC LIMIT 1), 0) AND"
+          + " (SELECT coalesce(max(entry_seq), 0) FROM audit_chain_link) AND"
           + MATCH
           + " UNION ALL SELECT "
           + COLUMNS

@@ -561,8 +561,7 @@ public final class ChainSealer {
 
   /**
    * Age in milliseconds of the oldest committed entry not yet sealed (0 when all are sealed): the
-   * sealing lag. Any instance may ask. Entries are sealed in number order, so the unsealed ones are
-   * those numbered above the chain head's entry.
+   * sealing lag. Any instance may ask.
    */
   public static long sealingLagMillis(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
@@ -570,8 +569,7 @@ public final class ChainSealer {
             s.executeQuery(
                 "SELECT (EXTRACT(EPOCH FROM clock_timestamp() - e.recorded_at) * 1000)::bigint"
                     + " FROM audit_entry e WHERE e.entry_seq >"
-                    + " coalesce((SELECT l.entry_seq FROM audit_chain_link l"
-                    + " ORDER BY l.position DESC LIMIT 1), 0)"
+                    + " (SELECT coalesce(max(entry_seq), 0) FROM audit_chain_link)"
                     + " ORDER BY e.entry_seq LIMIT 1")) {
       return rs.next() ? Math.max(0, rs.getLong(1)) : 0;
     }

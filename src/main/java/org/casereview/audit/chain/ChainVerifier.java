@@ -533,18 +533,12 @@ public final class ChainVerifier {
     return null;
   }
 
-  /**
-   * Whether entry {@code seq} has a link after {@code position}. Only asked once a break is found;
-   * links are not indexed by entry number (V5_7), so this walks the chain from the break on.
-   */
   private static boolean linkedAfter(Connection c, long seq, long position) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT 1 FROM audit_chain_link WHERE position > ? AND entry_seq = ? LIMIT 1")) {
-      ps.setLong(1, position);
-      ps.setLong(2, seq);
+        c.prepareStatement("SELECT position FROM audit_chain_link WHERE entry_seq = ?")) {
+      ps.setLong(1, seq);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() && rs.getLong(1) > position;
       }
     }
   }

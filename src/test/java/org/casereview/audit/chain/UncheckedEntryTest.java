@@ -130,33 +130,4 @@ class UncheckedEntryTest {
       assertTrue(verifier.verify(c, 3, null).intact(), "what was sealed after it verifies");
     }
   }
-
-  @Test
-  void linkNamingAnEntryAgain_isReportedAsReordered() throws Exception {
-    // Since V5_7 nothing in the table refuses two links to one entry; verification must.
-    AuditSigner signer = JdkEd25519.newSigner();
-    AuditEntryWriter writer = new AuditEntryWriter();
-    try (Connection c = db.appConnection()) {
-      for (int i = 0; i < 3; i++) {
-        writer.append(c, AuditTestSupport.disclosure(UUID.randomUUID()));
-      }
-      assertEquals(3, sealer(signer).sealOnce(c, true).sealed());
-      try (Statement s = c.createStatement()) {
-        assertEquals(
-            1,
-            s.executeUpdate(
-                "INSERT INTO audit_chain_link (position, entry_seq, entry_id, recorded_at,"
-                    + " chain_hash) SELECT 4, entry_seq, entry_id, recorded_at, chain_hash"
-                    + " FROM audit_chain_link WHERE position = 2"),
-            "the service role may append a link, as the sealer does");
-      }
-      VerificationReport whole = verifier(signer).verify(c, 1, 4L);
-      assertFalse(whole.intact(), "a second link to entry 2 went unnoticed");
-      assertEquals(4, whole.firstBreak().position());
-      assertEquals(BreakKind.REORDERED, whole.firstBreak().kind(), whole.firstBreak().detail());
-      assertTrue(
-          ChainSealer.sealingLagMillis(c) > 0,
-          "the lag shows it too: entry 3 now lies above the head's entry");
-    }
-  }
 }
