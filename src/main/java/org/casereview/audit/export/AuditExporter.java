@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import org.casereview.audit.AuditJson;
 import org.casereview.audit.chain.AuditKeys;
 import org.casereview.audit.chain.ChainHasher;
@@ -297,41 +298,38 @@ public final class AuditExporter {
             "SELECT (EXTRACT(EPOCH FROM recorded_at) * 1000000)::bigint FROM audit_chain_link"
                 + " WHERE position = ?")) {
       if (from != null) {
-        // Keep below: a position whose entry is more than the slack before `from`. Every entry
-        // sealed at or before it was recorded before `from`.
+        // The last position found whose entry is more than the slack before `from`: every entry
+        // sealed at or before it was recorded before `from`. A missing link is no reason to skip
+        // anything.
         long bound = micros(from) - slack;
-        long below = 0;
-        long above = upTo + 1;
-        while (above - below > 1) {
-          long middle = below + (above - below) / 2;
-          Long t = linkMicros(ps, middle);
-          if (t != null && t < bound) {
-            below = middle;
-          } else {
-            above = middle; // a missing link is no reason to skip anything
-          }
-        }
-        first = below + 1;
+        first = lastBelow(ps, 0, upTo + 1, t -> t != null && t < bound) + 1;
       }
       if (to != null) {
-        // Keep above: a position whose entry is at least the slack after `to`. Every entry sealed
-        // at or after it was recorded at or after `to`.
+        // The position after the last one kept is one whose entry is at least the slack after
+        // `to`: every entry sealed at or after it was recorded at or after `to`.
         long bound = micros(to) + slack;
-        long below = first - 1;
-        long above = upTo + 1;
-        while (above - below > 1) {
-          long middle = below + (above - below) / 2;
-          Long t = linkMicros(ps, middle);
-          if (t != null && t >= bound) {
-            above = middle;
-          } else {
-            below = middle;
-          }
-        }
-        last = above - 1;
+        last = lastBelow(ps, first - 1, upTo + 1, t -> t == null || t < bound);
       }
     }
     return new long[] {first, last};
+  }
+
+  /**
+   * Bisection over positions strictly between {@code below} and {@code above}: returns a position p
+   * (or {@code below}) such that {@code isBelow} holds for p's link time and fails for p + 1's (or
+   * p + 1 is {@code above}). {@code isBelow} is given null for a missing link.
+   */
+  private static long lastBelow(
+      PreparedStatement ps, long below, long above, Predicate<Long> isBelow) throws SQLException {
+    while (above - below > 1) {
+      long middle = below + (above - below) / 2;
+      if (isBelow.test(linkMicros(ps, middle))) {
+        below = middle;
+      } else {
+        above = middle;
+      }
+    }
+    return below;
   }
 
   private static Long linkMicros(PreparedStatement ps, long position) throws SQLException {

@@ -48,11 +48,10 @@ class TimeRangeExportTest {
   @BeforeAll
   static void chain() throws Exception {
     db = EmbeddedDatabase.startEphemeral().migrate();
-    String sql = AuditEntryWriter.insertSql();
     String stamped =
-        sql.replace("entry_digest)", "entry_digest, recorded_at)")
-                .substring(0, sql.length() + ", recorded_at".length() - 1)
-            + ", ?)";
+        AuditEntryWriter.insertSql()
+            .replace("entry_digest)", "entry_digest, recorded_at)")
+            .replaceFirst("\\?\\)$", "?, ?)");
     ChainHasher hasher = new ChainHasher();
     try (Connection c = db.appConnection();
         PreparedStatement ps = c.prepareStatement(stamped)) {
