@@ -32,8 +32,19 @@ final class AuditBenchDatabase implements AutoCloseable {
 
   final EmbeddedDatabase db;
 
+  /**
+   * Durable, as the service runs its embedded database ({@code DevStack}: fsync, synchronous commit
+   * and full-page writes on), in a temporary directory removed afterwards; {@code
+   * -Dbench.durable=false} for the tests' settings instead, with all three off.
+   */
+  static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("bench.durable", "true"));
+
   AuditBenchDatabase() {
-    db = EmbeddedDatabase.startEphemeral().migrate();
+    EmbeddedDatabase server =
+        DURABLE
+            ? EmbeddedDatabase.start(null, 0, true, "owner-bench-password", "app-bench-password")
+            : EmbeddedDatabase.startEphemeral();
+    db = server.migrate();
   }
 
   Connection app() throws SQLException {
