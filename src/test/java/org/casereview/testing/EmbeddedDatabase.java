@@ -45,6 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(
       Path dataDirectory, int port, boolean fsync, String ownerPassword, String appPassword) {
     try {
+      PostgresBinaries.removeHalfUnpacked();
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
